@@ -1,0 +1,42 @@
+package org.itu.tsb.consultation;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One Member State consultation on the Questions TSAG adopted at one meeting. */
+public record Consultation(
+        long id,
+        String circular,
+        String studyGroup,
+        String adoptedBy,
+        String meeting,
+        List<Question> questions,
+        String circularNumber,
+        Instant deadline,
+        Instant openedAt,
+        Instant createdAt,
+        boolean decided) {
+
+    public Consultation {
+        questions = List.copyOf(questions);
+    }
+
+    public ConsultationStatus status() {
+        if (decided) {
+            return ConsultationStatus.DECIDED;
+        }
+        return deadline == null ? ConsultationStatus.ADOPTED : ConsultationStatus.OPEN;
+    }
+
+    public boolean isOpened() {
+        return deadline != null;
+    }
+
+    public boolean hasQuestion(String number) {
+        return questions.stream().anyMatch(q -> q.number().equals(number));
+    }
+
+    public List<String> questionNumbers() {
+        return questions.stream().map(Question::number).toList();
+    }
+}

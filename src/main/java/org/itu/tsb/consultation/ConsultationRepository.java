@@ -1,0 +1,130 @@
+package org.itu.tsb.consultation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ConsultationRepository {
+
+    private static final String SELECT = """
+            select c.id, c.circular, c.study_group, c.adopted_by, c.meeting, c.circular_number, c.deadline,
+                   c.opened_at, c.created_at,
+                   exists(select 1 from decision d where d.consultation_id = c.id) as decided
+            from consultation c
+            """;
+
+    private final JdbcClient jdbc;
+
+    public ConsultationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(NewConsultation consultation, Instant createdAt) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into consultation (circular, study_group, adopted_by, meeting, created_at)
+                        values (:circular, :studyGroup, :adoptedBy, :meeting, :createdAt)""")
+                .param("circular", consultation.circular())
+                .param("studyGroup", consultation.studyGroup())
+                .param("adoptedBy", consultation.adoptedBy())
+                .param("meeting", consultation.meeting())
+                .param("createdAt", utc(createdAt))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        int seq = 0;
+        for (Question q : consultation.questions()) {
+            jdbc.sql("""
+                            insert into question (consultation_id, seq, number, title, kind)
+                            values (:id, :seq, :number, :title, :kind)""")
+                    .param("id", id).param("seq", seq++)
+                    .param("number", q.number()).param("title", q.title()).param("kind", q.kind().name())
+                    .update();
+        }
+        return id;
+    }
+
+    public Optional<Consultation> find(long id) {
+        List<Question> questions = questionsOf(List.of(id)).getOrDefault(id, List.of());
+        return jdbc.sql(SELECT + " where c.id = :id").param("id", id)
+                .query((rs, n) -> map(rs, questions))
+                .optional();
+    }
+
+    public List<Consultation> findAll() {
+        List<Long> ids = jdbc.sql("select id from consultation order by id").query(Long.class).list();
+        Map<Long, List<Question>> questions = questionsOf(ids);
+        return jdbc.sql(SELECT + " order by c.id")
+                .query((rs, n) -> map(rs, questions.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+    }
+
+    /**
+     * Locks the consultation row until the transaction ends. Reply intake and the tally both take this lock,
+     * so a reply received before the deadline is either committed before the tally reads, or it is received
+     * after the tally started, hence after the deadline, hence late.
+     */
+    public boolean lock(long id) {
+        return jdbc.sql("select id from consultation where id = :id for update").param("id", id)
+                .query(Long.class).optional().isPresent();
+    }
+
+    public void recordOpening(long id, String circularNumber, Instant deadline, Instant openedAt) {
+        jdbc.sql("""
+                        update consultation set circular_number = :circularNumber, deadline = :deadline, opened_at = :openedAt
+                        where id = :id""")
+                .param("circularNumber", circularNumber)
+                .param("deadline", utc(deadline))
+                .param("openedAt", utc(openedAt))
+                .param("id", id)
+                .update();
+    }
+
+    private Map<Long, List<Question>> questionsOf(List<Long> ids) {
+        Map<Long, List<Question>> byConsultation = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return byConsultation;
+        }
+        jdbc.sql("select consultation_id, number, title, kind from question where consultation_id in (:ids) order by consultation_id, seq")
+                .param("ids", ids)
+                .query((rs, n) -> byConsultation.computeIfAbsent(rs.getLong("consultation_id"), k -> new ArrayList<>())
+                        .add(new Question(rs.getString("number"), rs.getString("title"), QuestionKind.valueOf(rs.getString("kind")))))
+                .list();
+        return byConsultation;
+    }
+
+    private static Consultation map(ResultSet rs, List<Question> questions) throws SQLException {
+        return new Consultation(
+                rs.getLong("id"),
+                rs.getString("circular"),
+                rs.getString("study_group"),
+                rs.getString("adopted_by"),
+                rs.getString("meeting"),
+                questions,
+                rs.getString("circular_number"),
+                instant(rs, "deadline"),
+                instant(rs, "opened_at"),
+                instant(rs, "created_at"),
+                rs.getBoolean("decided"));
+    }
+
+    /** Timestamps are stored with their zone and always written in UTC. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

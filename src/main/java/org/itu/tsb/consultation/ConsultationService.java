@@ -1,0 +1,88 @@
+package org.itu.tsb.consultation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.itu.tsb.process.ConsultationProcess;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Adopting and opening consultations; the process instance follows each step in the same transaction. */
+@Service
+public class ConsultationService {
+
+    private final ConsultationRepository consultations;
+    private final ConsultationProcess process;
+    private final Clock clock;
+
+    public ConsultationService(ConsultationRepository consultations, ConsultationProcess process, Clock clock) {
+        this.consultations = consultations;
+        this.process = process;
+        this.clock = clock;
+    }
+
+    /** TSAG adopted the Questions: store them and start the procedure, waiting for the circular. */
+    @Transactional
+    public Consultation adopt(NewConsultation adopted) {
+        Set<String> numbers = new HashSet<>();
+        for (int i = 0; i < adopted.questions().size(); i++) {
+            Question q = adopted.questions().get(i);
+            if (!q.number().matches(Question.NUMBER_PATTERN)) {
+                throw new InvalidInputException("questions[" + i + "].number", "'" + q.number() + "' is not a Question number such as Q7/17");
+            }
+            if (!numbers.add(q.number())) {
+                throw new InvalidInputException("questions[" + i + "].number", q.number() + " appears more than once");
+            }
+        }
+        long id = consultations.insert(adopted, clock.instant());
+        Consultation consultation = get(id);
+        process.start(consultation);
+        return consultation;
+    }
+
+    /** Issue the circular (API path): the same as completing "Issue circular" in Tasklist. */
+    @Transactional
+    public Consultation open(long id, String circularNumber, Instant deadline) {
+        checkOpening(get(id), circularNumber, deadline);
+        process.issueCircular(id, circularNumber, deadline);
+        return get(id);
+    }
+
+    /**
+     * Records the circular and its deadline; called from the process ("Open consultation"), whichever way
+     * the task was completed. Refuses what {@link #open} refuses, so Tasklist cannot bypass the checks.
+     */
+    @Transactional
+    public void recordOpening(long id, String circularNumber, Instant deadline) {
+        Consultation consultation = get(id);
+        checkOpening(consultation, circularNumber, deadline);
+        consultations.recordOpening(id, circularNumber.trim(), deadline, clock.instant());
+    }
+
+    public Consultation get(long id) {
+        return consultations.find(id).orElseThrow(() -> new ConsultationNotFoundException(id));
+    }
+
+    public List<Consultation> all() {
+        return consultations.findAll();
+    }
+
+    private void checkOpening(Consultation consultation, String circularNumber, Instant deadline) {
+        if (consultation.isOpened()) {
+            throw new ConsultationStateException("consultation " + consultation.id() + " is already open (circular "
+                    + consultation.circularNumber() + ", deadline " + consultation.deadline() + ")");
+        }
+        if (circularNumber == null || circularNumber.isBlank()) {
+            throw new InvalidInputException("circularNumber", "the circular number is required");
+        }
+        if (deadline == null) {
+            throw new InvalidInputException("deadline", "the deadline is required");
+        }
+        Instant now = clock.instant();
+        if (!deadline.isAfter(now)) {
+            throw new InvalidInputException("deadline", "the deadline " + deadline + " is not in the future (now " + now + ")");
+        }
+    }
+}

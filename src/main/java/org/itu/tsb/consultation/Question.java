@@ -1,0 +1,8 @@
+package org.itu.tsb.consultation;
+
+/** A draft Question put to the Member States, e.g. {@code Q16/17 "AI security", NEW}. */
+public record Question(String number, String title, QuestionKind kind) {
+
+    /** Question numbers as ITU-T writes them: Q, the Question, a slash, the study group. */
+    public static final String NUMBER_PATTERN = "Q\\d{1,3}/\\d{1,3}";
+}

@@ -1,0 +1,65 @@
+package org.itu.tsb.notice;
+
+import static org.itu.tsb.consultation.ConsultationRepository.utc;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every notice the procedure issued, and whether it has been handed to the mail server yet. */
+@Repository
+public class NoticeOutbox {
+
+    public enum Status { PENDING, SENT }
+
+    public record Entry(long id, Notice notice, Status status) {}
+
+    private final JdbcClient jdbc;
+
+    public NoticeOutbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the notice unless it was already recorded; returns the stored entry either way. */
+    public Entry record(Notice notice, Instant now) {
+        return find(notice).orElseGet(() -> {
+            jdbc.sql("""
+                            insert into notice (consultation_id, kind, question_number, recipient, subject, body, status, created_at)
+                            values (:consultationId, :kind, :question, :recipient, :subject, :body, 'PENDING', :now)""")
+                    .param("consultationId", notice.consultationId())
+                    .param("kind", notice.kind().name())
+                    .param("question", notice.questionNumber())
+                    .param("recipient", notice.recipient())
+                    .param("subject", notice.subject())
+                    .param("body", notice.body())
+                    .param("now", utc(now))
+                    .update();
+            return find(notice).orElseThrow();
+        });
+    }
+
+    public void markSent(long id, Instant now) {
+        jdbc.sql("update notice set status = 'SENT', sent_at = :now where id = :id").param("now", utc(now)).param("id", id).update();
+    }
+
+    public List<Entry> findByConsultation(long consultationId) {
+        return jdbc.sql("select * from notice where consultation_id = :id order by id").param("id", consultationId)
+                .query((rs, n) -> new Entry(rs.getLong("id"), new Notice(rs.getLong("consultation_id"),
+                        NoticeKind.valueOf(rs.getString("kind")), rs.getString("question_number"), rs.getString("recipient"),
+                        rs.getString("subject"), rs.getString("body")), Status.valueOf(rs.getString("status"))))
+                .list();
+    }
+
+    private java.util.Optional<Entry> find(Notice notice) {
+        return jdbc.sql("""
+                        select id, status from notice
+                         where consultation_id = :consultationId and kind = :kind and question_number = :question and recipient = :recipient""")
+                .param("consultationId", notice.consultationId())
+                .param("kind", notice.kind().name())
+                .param("question", notice.questionNumber())
+                .param("recipient", notice.recipient())
+                .query((rs, n) -> new Entry(rs.getLong("id"), notice, Status.valueOf(rs.getString("status"))))
+                .optional();
+    }
+}

@@ -1,0 +1,81 @@
+package org.itu.tsb.notice;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues notices: records each in the outbox, then hands the pending ones to the mail server when one is
+ * configured ({@code spring.mail.host}). Without one, notices are logged and kept pending for later delivery.
+ * A mail failure throws, so the notice's job is retried by the engine; replies and decisions live in other
+ * transactions and are never rolled back by it.
+ */
+@Service
+public class NoticeSender {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeSender.class);
+
+    private final NoticeOutbox outbox;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final String from;
+    private final Clock clock;
+
+    public NoticeSender(NoticeOutbox outbox, ObjectProvider<JavaMailSender> mailSender,
+                        @Value("${consultation.notices.from}") String from, Clock clock) {
+        this.outbox = outbox;
+        this.mailSender = mailSender;
+        this.from = from;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void issue(List<Notice> notices) {
+        List<NoticeOutbox.Entry> pending = new ArrayList<>();
+        for (Notice notice : notices) {
+            NoticeOutbox.Entry entry = outbox.record(notice, clock.instant());
+            if (entry.status() == NoticeOutbox.Status.PENDING) {
+                pending.add(entry);
+            }
+        }
+        JavaMailSender mail = mailSender.getIfAvailable();
+        if (mail == null) {
+            if (!pending.isEmpty()) {
+                log.info("No mail server configured (spring.mail.host): {} notice(s) \"{}\" kept for later delivery",
+                        pending.size(), pending.get(0).notice().subject());
+            }
+            return;
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        MimeMessage[] messages = pending.stream().map(e -> toMessage(mail, e.notice())).toArray(MimeMessage[]::new);
+        mail.send(messages);
+        pending.forEach(e -> outbox.markSent(e.id(), clock.instant()));
+        log.info("Sent {} notice(s) {}", pending.size(), pending.get(0).notice().kind());
+    }
+
+    private MimeMessage toMessage(JavaMailSender mail, Notice notice) {
+        try {
+            MimeMessage message = mail.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(notice.recipient());
+            helper.setSubject(notice.subject());
+            helper.setText(notice.body());
+            return message;
+        } catch (MessagingException e) {
+            throw new MailPreparationException("cannot prepare notice to " + notice.recipient(), e);
+        }
+    }
+}

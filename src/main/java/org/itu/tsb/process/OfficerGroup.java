@@ -1,0 +1,43 @@
+package org.itu.tsb.process;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The candidate group of the officers' user tasks exists from the first start, with the administrator in it,
+ * so "Issue circular" shows up in Tasklist's group tasks. The identity store proper comes with the security issue.
+ */
+@Component
+@Order(1)
+public class OfficerGroup implements ApplicationRunner {
+
+    private final IdentityService identity;
+    private final String groupId;
+    private final String adminUser;
+
+    public OfficerGroup(IdentityService identity, @Value("${consultation.officer-group}") String groupId,
+                        @Value("${camunda.bpm.admin-user.id:}") String adminUser) {
+        this.identity = identity;
+        this.groupId = groupId;
+        this.adminUser = adminUser;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (identity.createGroupQuery().groupId(groupId).singleResult() == null) {
+            Group group = identity.newGroup(groupId);
+            group.setName("TSB officers");
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+        boolean adminExists = !adminUser.isBlank() && identity.createUserQuery().userId(adminUser).singleResult() != null;
+        if (adminExists && identity.createUserQuery().userId(adminUser).memberOfGroup(groupId).singleResult() == null) {
+            identity.createMembership(adminUser, groupId);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.itu.tsb.process;
+
+import static org.itu.tsb.process.ProcessVariables.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.itu.tsb.consultation.ConsultationService;
+import org.itu.tsb.consultation.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Open consultation": records the circular number and deadline the officer confirmed. Runs in the transaction
+ * that completes "Issue circular", so a refused deadline leaves the task open with the officer's error shown.
+ */
+@Component("openConsultation")
+public class OpenConsultationDelegate implements JavaDelegate {
+
+    /** Replies count if received by the last millisecond of the deadline date, UTC. */
+    static final LocalTime END_OF_DEADLINE_DAY = LocalTime.of(23, 59, 59, 999_000_000);
+
+    private final ConsultationService consultations;
+
+    public OpenConsultationDelegate(ConsultationService consultations) {
+        this.consultations = consultations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long consultationId = (Long) execution.getVariable(CONSULTATION_ID);
+        Instant deadline = deadlineOf(execution);
+        String circularNumber = (String) execution.getVariable(CIRCULAR_NUMBER);
+        consultations.recordOpening(consultationId, circularNumber, deadline);
+        execution.setVariable(DEADLINE, Date.from(deadline));
+        execution.setVariable(CIRCULAR_NUMBER, circularNumber.trim());
+    }
+
+    /** The API gives an instant; the Tasklist form gives a date (yyyy-MM-dd), which means the end of that day, UTC. */
+    private static Instant deadlineOf(DelegateExecution execution) {
+        Object deadline = execution.getVariable(DEADLINE);
+        if (deadline instanceof Date date) {
+            return date.toInstant();
+        }
+        Object date = execution.getVariable(DEADLINE_DATE);
+        if (date == null) {
+            return null;
+        }
+        try {
+            String text = date.toString().trim();
+            // form-js may send a date-time; the date part is what the officer chose
+            LocalDate day = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            return day.atTime(END_OF_DEADLINE_DAY).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("deadlineDate", "'" + date + "' is not a date (yyyy-MM-dd)");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.itu.tsb.process;
+
+/** The names of the process variables, in one place: the BPMN model and the forms use the same words. */
+public final class ProcessVariables {
+
+    public static final String PROCESS_KEY = "question-approval-consultation";
+    public static final String ISSUE_CIRCULAR_TASK = "UserTask_IssueCircular";
+
+    public static final String CONSULTATION_ID = "consultationId";
+    public static final String STUDY_GROUP = "studyGroup";
+    public static final String MEETING = "meeting";
+    public static final String QUESTIONS_SUMMARY = "questionsSummary";
+    /** Set by the officer when issuing the circular (Tasklist form or API). */
+    public static final String CIRCULAR_NUMBER = "circularNumber";
+    /** The deadline instant; the timer's {@code timeDate}. */
+    public static final String DEADLINE = "deadline";
+    /** The deadline as a date, as the Tasklist form asks for it; replies count until 23:59:59.999 UTC that day. */
+    public static final String DEADLINE_DATE = "deadlineDate";
+    /** The multi-instance collection of the Question numbers, set by the tally. */
+    public static final String QUESTION_NUMBERS = "questionNumbers";
+    /** The element variable of that multi-instance: the Question being decided. */
+    public static final String QUESTION_NUMBER = "questionNumber";
+    /** Question number to decision name, read by the gateway "Question approved?". */
+    public static final String DECISIONS = "decisions";
+
+    private ProcessVariables() {
+    }
+}

@@ -1,0 +1,15 @@
+package org.itu.tsb.reply;
+
+/** How a reply reached TSB. Whatever the channel, one Member State has one counted reply per consultation. */
+public enum Channel {
+    /** Submitted by an integration through the REST API. */
+    API,
+    /** Filled in by the Member State on the online reply form. */
+    ONLINE,
+    /** Received by e-mail and recorded by a TSB officer. */
+    EMAIL,
+    /** Received by fax and recorded by a TSB officer. */
+    FAX,
+    /** Received by letter and recorded by a TSB officer. */
+    LETTER
+}
