@@ -1,0 +1,348 @@
+package org.itu.tsb.process;
+
+import static org.assertj.core.api.Assertions.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.itu.tsb.tally.Decision.APPROVED;
+import static org.itu.tsb.tally.Decision.REFERRED_BACK;
+import static org.itu.tsb.tally.Position.DOES_NOT_SUPPORT;
+import static org.itu.tsb.tally.Position.SUPPORTS;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.itu.tsb.TestClock;
+import org.itu.tsb.consultation.Consultation;
+import org.itu.tsb.consultation.ConsultationRepository;
+import org.itu.tsb.consultation.ConsultationService;
+import org.itu.tsb.consultation.ConsultationStatus;
+import org.itu.tsb.consultation.InvalidInputException;
+import org.itu.tsb.consultation.NewConsultation;
+import org.itu.tsb.consultation.Question;
+import org.itu.tsb.consultation.QuestionKind;
+import org.itu.tsb.notice.NoticeKind;
+import org.itu.tsb.notice.NoticeOutbox;
+import org.itu.tsb.reply.Channel;
+import org.itu.tsb.reply.ReplyIntake;
+import org.itu.tsb.reply.ReplySubmission;
+import org.itu.tsb.tally.Decision;
+import org.itu.tsb.tally.Position;
+import org.itu.tsb.tally.QuestionDecision;
+import org.itu.tsb.tally.Tally;
+import org.itu.tsb.tally.TallyService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Every path through {@code question-approval-consultation.bpmn}, on the real delegates and services with the
+ * job executor off: jobs, the deadline timer among them, are driven with {@code execute(job())}.
+ */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@ActiveProfiles("test")
+@Import(TestClock.Config.class)
+class QuestionApprovalConsultationProcessTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired ConsultationService consultations;
+    @Autowired ConsultationRepository consultationRows;
+    @Autowired ReplyIntake intake;
+    @Autowired TallyService tallies;
+    @Autowired NoticeOutbox outbox;
+    @Autowired TestClock clock;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        clock.set(Instant.parse("2026-02-02T09:00:00Z"));
+    }
+
+    @Test
+    void waitsForTheCircularThenForTheDeadline() {
+        Consultation c = adopt();
+        ProcessInstance pi = instanceOf(c);
+        assertThat(pi).isWaitingAt(ProcessVariables.ISSUE_CIRCULAR_TASK);
+        assertThat(task()).hasCandidateGroup("tsb-officers");
+        assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.ADOPTED);
+
+        Instant deadline = Instant.parse("2026-04-03T23:59:59.999Z");
+        consultations.open(c.id(), "101", deadline);
+
+        assertThat(pi).hasPassed("ServiceTask_OpenConsultation").isWaitingAt("SendTask_SendCircular");
+        assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.OPEN);
+        execute(job(pi));
+        assertThat(pi).isWaitingAt("TimerEvent_Deadline");
+        assertThat(job(pi).getDuedate()).isEqualTo(Date.from(deadline));
+        assertThat(outbox.findByConsultation(c.id())).filteredOn(e -> e.notice().kind() == NoticeKind.CIRCULAR)
+                .hasSizeGreaterThanOrEqualTo(194)
+                .allSatisfy(e -> assertThat(e.status()).isEqualTo(NoticeOutbox.Status.PENDING)); // no mail server here
+    }
+
+    @Test
+    void allQuestionsApproved() {
+        Consultation c = openConsultation();
+        reply(c, "CHE", Map.of("Q7/17", SUPPORTS, "Q10/17", SUPPORTS, "Q16/17", SUPPORTS));
+        reply(c, "FRA", Map.of("Q7/17", SUPPORTS, "Q10/17", SUPPORTS, "Q16/17", SUPPORTS));
+
+        ProcessInstance pi = runToTheEnd(c);
+
+        assertThat(pi).hasPassed("SendTask_AnnounceApproval", "SendTask_ForwardComments", "EndEvent_ConsultationDecided")
+                .hasNotPassed("SendTask_ReferBack").isEnded();
+        assertDecisions(c, Map.of("Q7/17", APPROVED, "Q10/17", APPROVED, "Q16/17", APPROVED));
+        assertThat(kinds(c)).containsOnlyKeys(NoticeKind.CIRCULAR, NoticeKind.APPROVAL_ANNOUNCED);
+        assertThat(kinds(c).get(NoticeKind.APPROVAL_ANNOUNCED)).isEqualTo(3);
+    }
+
+    @Test
+    void allQuestionsReferredBack() {
+        Consultation c = openConsultation();
+        reply(c, "CHE", Map.of("Q7/17", DOES_NOT_SUPPORT, "Q10/17", DOES_NOT_SUPPORT, "Q16/17", DOES_NOT_SUPPORT));
+        replyWithComments(c, "USA", Map.of("Q7/17", SUPPORTS, "Q10/17", DOES_NOT_SUPPORT, "Q16/17", DOES_NOT_SUPPORT),
+                "Q7/17 overlaps with Q10/17");
+
+        ProcessInstance pi = runToTheEnd(c);
+
+        assertThat(pi).hasPassed("SendTask_ReferBack", "SendTask_ForwardComments").hasNotPassed("SendTask_AnnounceApproval").isEnded();
+        assertDecisions(c, Map.of("Q7/17", REFERRED_BACK, "Q10/17", REFERRED_BACK, "Q16/17", REFERRED_BACK));
+        assertThat(kinds(c).get(NoticeKind.REFERRED_BACK)).isEqualTo(3);
+        assertThat(kinds(c).get(NoticeKind.COMMENTS_FORWARDED)).isEqualTo(1);
+    }
+
+    @Test
+    void eachQuestionDecidedOnItsOwnReplies() {
+        Consultation c = openConsultation();
+        // Q7/17: 7 of 10 support, exactly 70 %: approved. Q10/17: 2 of 3: referred back. Q16/17: nobody took a position.
+        List<String> states = List.of("ARG", "BRA", "CAN", "DEU", "EGY", "FRA", "GHA", "IND", "JPN", "KEN");
+        for (int i = 0; i < states.size(); i++) {
+            Map<String, Position> positions = new java.util.HashMap<>();
+            positions.put("Q7/17", i < 7 ? SUPPORTS : DOES_NOT_SUPPORT);
+            if (i < 3) {
+                positions.put("Q10/17", i < 2 ? SUPPORTS : DOES_NOT_SUPPORT);
+            }
+            reply(c, states.get(i), positions);
+        }
+
+        ProcessInstance pi = runToTheEnd(c);
+
+        assertThat(pi).hasPassed("SendTask_AnnounceApproval", "SendTask_ReferBack").isEnded();
+        assertDecisions(c, Map.of("Q7/17", APPROVED, "Q10/17", REFERRED_BACK, "Q16/17", APPROVED));
+        Map<String, QuestionDecision> decisions = tallies.decisionsOf(c.id());
+        assertThat(decisions.get("Q7/17").tally()).isEqualTo(new Tally(7, 3));
+        assertThat(decisions.get("Q10/17").tally()).isEqualTo(new Tally(2, 1));
+        assertThat(decisions.get("Q16/17").tally()).isEqualTo(new Tally(0, 0));
+        assertThat(kinds(c)).containsEntry(NoticeKind.APPROVAL_ANNOUNCED, 2L).containsEntry(NoticeKind.REFERRED_BACK, 1L);
+    }
+
+    @Test
+    void noRepliesAtAllApprovesEveryQuestion() {
+        Consultation c = openConsultation();
+
+        ProcessInstance pi = runToTheEnd(c);
+
+        assertThat(pi).hasNotPassed("SendTask_ReferBack").isEnded();
+        assertDecisions(c, Map.of("Q7/17", APPROVED, "Q10/17", APPROVED, "Q16/17", APPROVED));
+        assertThat(kinds(c)).doesNotContainKey(NoticeKind.COMMENTS_FORWARDED); // nothing to forward
+    }
+
+    @Test
+    void onlyBlankRepliesApproveEveryQuestion() {
+        Consultation c = openConsultation();
+        reply(c, "CHE", Map.of());
+        replyWithComments(c, "FRA", Map.of(), "No position at this stage.");
+
+        runToTheEnd(c);
+
+        assertDecisions(c, Map.of("Q7/17", APPROVED, "Q10/17", APPROVED, "Q16/17", APPROVED));
+        assertThat(tallies.decisionsOf(c.id()).values()).allSatisfy(d -> assertThat(d.tally().counted()).isZero());
+        assertThat(kinds(c).get(NoticeKind.COMMENTS_FORWARDED)).isEqualTo(1);
+    }
+
+    @Test
+    void lateReplyIsStoredButIgnoredByTheTally() {
+        Consultation c = openConsultation();
+        reply(c, "CHE", Map.of("Q7/17", SUPPORTS));
+        reply(c, "FRA", Map.of("Q7/17", SUPPORTS));
+        clock.set(deadlineOf(c)); // at the deadline instant: still on time
+        assertThat(reply(c, "DEU", Map.of("Q7/17", SUPPORTS)).late()).isFalse();
+        clock.set(deadlineOf(c).plusMillis(1));
+        var late = List.of("USA", "GBR", "JPN", "IND");
+        for (String state : late) {
+            assertThat(replyWithComments(c, state, Map.of("Q7/17", DOES_NOT_SUPPORT), "Sent late by " + state).late()).isTrue();
+        }
+
+        runToTheEnd(c);
+
+        assertThat(tallies.decisionsOf(c.id()).get("Q7/17").tally()).isEqualTo(new Tally(3, 0));
+        assertDecisions(c, Map.of("Q7/17", APPROVED, "Q10/17", APPROVED, "Q16/17", APPROVED));
+        String forwarded = outbox.findByConsultation(c.id()).stream()
+                .filter(e -> e.notice().kind() == NoticeKind.COMMENTS_FORWARDED).findFirst().orElseThrow().notice().body();
+        assertThat(forwarded).contains("Sent late by USA").contains("LATE");
+    }
+
+    @Test
+    void latestOnTimeRevisionCounts() {
+        Consultation c = openConsultation();
+        reply(c, "CHE", Map.of("Q7/17", DOES_NOT_SUPPORT));
+        clock.advance(Duration.ofDays(1));
+        reply(c, "CHE", Map.of("Q7/17", SUPPORTS)); // revised: this one counts
+        clock.set(deadlineOf(c).plusSeconds(1));
+        reply(c, "CHE", Map.of("Q7/17", DOES_NOT_SUPPORT)); // late revision: stored, not counted
+
+        runToTheEnd(c);
+
+        assertThat(tallies.decisionsOf(c.id()).get("Q7/17").tally()).isEqualTo(new Tally(1, 0));
+    }
+
+    @Test
+    void officerIssuesTheCircularInTasklistWithADeadlineDate() {
+        Consultation c = adopt();
+        ProcessInstance pi = instanceOf(c);
+
+        complete(issueCircularTask(pi), withVariables(ProcessVariables.CIRCULAR_NUMBER, " 101 ", ProcessVariables.DEADLINE_DATE, "2026-04-03"));
+
+        Consultation open = consultations.get(c.id());
+        assertThat(open.status()).isEqualTo(ConsultationStatus.OPEN);
+        assertThat(open.circularNumber()).isEqualTo("101");
+        assertThat(open.deadline()).isEqualTo(Instant.parse("2026-04-03T23:59:59.999Z"));
+        execute(job(pi));
+        assertThat(pi).isWaitingAt("TimerEvent_Deadline");
+        assertThat(job(pi).getDuedate()).isEqualTo(Date.from(open.deadline()));
+    }
+
+    @Test
+    void deadlineInThePastIsRefusedAndTheTaskStaysOpen() {
+        Consultation c = adopt();
+        ProcessInstance pi = instanceOf(c);
+        String taskId = issueCircularTask(pi).getId();
+
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of(ProcessVariables.CIRCULAR_NUMBER, "101",
+                ProcessVariables.DEADLINE_DATE, "2026-02-01")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not in the future");
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of(ProcessVariables.CIRCULAR_NUMBER, "101",
+                ProcessVariables.DEADLINE_DATE, "3 April")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("deadlineDate");
+
+        assertThat(pi).isWaitingAt(ProcessVariables.ISSUE_CIRCULAR_TASK);
+        assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.ADOPTED);
+    }
+
+    @Test
+    void tallyStartedMidModelDecidesFromTheStoredReplies() {
+        Consultation c = adopt();
+        consultationRows.recordOpening(c.id(), "101", clock.instant().plusSeconds(60), clock.instant());
+        clock.advance(Duration.ofSeconds(10));
+        reply(c, "CHE", Map.of("Q16/17", DOES_NOT_SUPPORT));
+
+        ProcessInstance pi = runtime.createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)
+                .businessKey("mid-model-" + c.id())
+                .startBeforeActivity("ServiceTask_TallyReplies")
+                .setVariable(ProcessVariables.CONSULTATION_ID, c.id())
+                .execute();
+
+        assertThat(pi).isWaitingAt("SendTask_AnnounceApproval");
+        assertDecisions(c, Map.of("Q7/17", APPROVED, "Q10/17", APPROVED, "Q16/17", REFERRED_BACK));
+        executeAllJobs(pi);
+        assertThat(pi).hasPassed("SendTask_ReferBack").isEnded();
+    }
+
+    @Test
+    void aRetriedTallyKeepsTheDecisionsItTook() {
+        Consultation c = openConsultation();
+        reply(c, "CHE", Map.of("Q7/17", SUPPORTS));
+        clock.set(deadlineOf(c).plusSeconds(1));
+        List<QuestionDecision> first = tallies.tally(c.id());
+        reply(c, "FRA", Map.of("Q7/17", DOES_NOT_SUPPORT)); // late, and after the tally
+
+        assertThat(tallies.tally(c.id())).isEqualTo(first);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------
+
+    private Consultation adopt() {
+        return consultations.adopt(new NewConsultation("Member State consultation on approval of Questions of SG17", "SG17",
+                "TSAG", "Geneva, 26-30 January 2026",
+                List.of(new Question("Q7/17", "Secure application services", QuestionKind.REVISED),
+                        new Question("Q10/17", "Management of digital identity, security and services", QuestionKind.REVISED),
+                        new Question("Q16/17", "AI security", QuestionKind.NEW))));
+    }
+
+    private Consultation openConsultation() {
+        Consultation c = adopt();
+        consultations.open(c.id(), "101", clock.instant().plus(Duration.ofDays(60)));
+        execute(job(instanceOf(c))); // send the circular; now waiting for the deadline
+        assertThat(instanceOf(c)).isWaitingAt("TimerEvent_Deadline");
+        return consultations.get(c.id());
+    }
+
+    private ProcessInstance runToTheEnd(Consultation c) {
+        ProcessInstance pi = instanceOf(c);
+        assertThat(pi).isWaitingAt("TimerEvent_Deadline");
+        execute(job(pi)); // the deadline passes: tally, then the first notice job
+        assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.DECIDED);
+        executeAllJobs(pi);
+        assertThat(pi).isEnded();
+        return pi;
+    }
+
+    private void executeAllJobs(ProcessInstance pi) {
+        for (int i = 0; i < 20; i++) {
+            List<Job> jobs = management.createJobQuery().processInstanceId(pi.getId()).list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> management.executeJob(j.getId()));
+        }
+        throw new AssertionError("process instance " + pi.getId() + " keeps creating jobs");
+    }
+
+    private ProcessInstance instanceOf(Consultation c) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ProcessConsultation.key(c)).singleResult();
+    }
+
+    private org.camunda.bpm.engine.task.Task issueCircularTask(ProcessInstance pi) {
+        return tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    }
+
+    private Instant deadlineOf(Consultation c) {
+        return consultations.get(c.id()).deadline();
+    }
+
+    private org.itu.tsb.reply.ReplyReceipt reply(Consultation c, String state, Map<String, Position> positions) {
+        return replyWithComments(c, state, positions, null);
+    }
+
+    private org.itu.tsb.reply.ReplyReceipt replyWithComments(Consultation c, String state, Map<String, Position> positions, String comments) {
+        return intake.submit(c.id(), new ReplySubmission(state, positions, comments, null), Channel.API, "test");
+    }
+
+    private void assertDecisions(Consultation c, Map<String, Decision> expected) {
+        Map<String, Decision> actual = new java.util.HashMap<>();
+        tallies.decisionsOf(c.id()).forEach((q, d) -> actual.put(q, d.decision()));
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    private Map<NoticeKind, Long> kinds(Consultation c) {
+        return outbox.findByConsultation(c.id()).stream()
+                .collect(java.util.stream.Collectors.groupingBy(e -> e.notice().kind(), java.util.stream.Collectors.counting()));
+    }
+
+    private static final class ProcessConsultation {
+        static String key(Consultation c) {
+            return ConsultationProcess.businessKey(c.id());
+        }
+    }
+}
