@@ -2,6 +2,7 @@ package org.itu.tsb.consultation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +47,8 @@ public class ConsultationService {
     @Transactional
     public Consultation open(long id, String circularNumber, Instant deadline) {
         checkOpening(get(id), circularNumber, deadline);
-        process.issueCircular(id, circularNumber, deadline);
+        // deadlines are kept to the millisecond, as the engine's timer and the rule (…T23:59:59.999Z) state them
+        process.issueCircular(id, circularNumber, deadline.truncatedTo(ChronoUnit.MILLIS));
         return get(id);
     }
 

@@ -1,0 +1,71 @@
+package org.itu.tsb.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The application as a client sees it: real HTTP on a random port, the job executor on, notices to the SMTP
+ * server the tests start (GreenMail on port 3025). Test classes extending it share one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
+@ActiveProfiles("test")
+abstract class ApiTestSupport {
+
+    static final String CREATE_BODY = """
+            {"circular": "Member State consultation on approval of new and revised Questions of ITU-T Study Group 17",
+             "studyGroup": "SG17", "adoptedBy": "TSAG", "meeting": "Geneva, 26-30 January 2026",
+             "questions": [
+               {"number": "Q7/17", "title": "Secure application services", "kind": "REVISED"},
+               {"number": "Q10/17", "title": "Management of digital identity, security and services", "kind": "REVISED"},
+               {"number": "Q16/17", "title": "AI security", "kind": "NEW"}]}""";
+
+    @Autowired TestRestTemplate http;
+    @Autowired ObjectMapper json;
+
+    record Response(int status, JsonNode body, HttpHeaders headers) {}
+
+    Response post(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return exchange(HttpMethod.POST, path, new HttpEntity<>(body, headers));
+    }
+
+    Response get(String path) {
+        return exchange(HttpMethod.GET, path, HttpEntity.EMPTY);
+    }
+
+    private Response exchange(HttpMethod method, String path, HttpEntity<?> entity) {
+        ResponseEntity<String> response = http.exchange(path, method, entity, String.class);
+        try {
+            JsonNode body = response.getBody() == null ? json.nullNode() : json.readTree(response.getBody());
+            return new Response(response.getStatusCode().value(), body, response.getHeaders());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.getBody(), e);
+        }
+    }
+
+    long createConsultation() {
+        return post("/api/consultations", CREATE_BODY).body().get("id").asLong();
+    }
+
+    Response open(long id, Instant deadline) {
+        return post("/api/consultations/" + id + "/open", """
+                {"circularNumber": "101", "deadline": "%s"}""".formatted(deadline));
+    }
+
+    Response reply(long id, String memberState, String positions) {
+        return post("/api/consultations/" + id + "/replies", """
+                {"memberState": "%s", "positions": %s}""".formatted(memberState, positions));
+    }
+}
