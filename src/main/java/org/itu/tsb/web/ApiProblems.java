@@ -84,6 +84,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     /** Names the JSON field Jackson could not read, without echoing parser internals. */
     private static String unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonParseException p) {
+                return "body: malformed JSON (" + p.getOriginalMessage().split("\\(|\n")[0].trim() + ")";
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             return path(u) + ": unknown field";
         }
@@ -97,8 +102,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             return path(m) + ": " + m.getOriginalMessage().split("\n")[0];
         }
-        if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException p) {
-            return "body: malformed JSON (" + p.getOriginalMessage().split("\n")[0] + ")";
+        if (cause instanceof JsonMappingException m) {
+            return "body: " + m.getOriginalMessage().split("\n")[0];
         }
         return "body: a JSON body is required";
     }
