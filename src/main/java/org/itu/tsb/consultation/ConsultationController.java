@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.itu.tsb.reply.ReplyHistory;
 import org.itu.tsb.tally.Decision;
 import org.itu.tsb.tally.QuestionDecision;
 import org.itu.tsb.tally.TallyService;
@@ -29,10 +30,12 @@ public class ConsultationController {
 
     private final ConsultationService consultations;
     private final TallyService tallies;
+    private final ReplyHistory replies;
 
-    public ConsultationController(ConsultationService consultations, TallyService tallies) {
+    public ConsultationController(ConsultationService consultations, TallyService tallies, ReplyHistory replies) {
         this.consultations = consultations;
         this.tallies = tallies;
+        this.replies = replies;
     }
 
     public record QuestionRequest(
@@ -59,7 +62,8 @@ public class ConsultationController {
     }
 
     public record ConsultationView(long id, String circular, String circularNumber, String studyGroup, String adoptedBy,
-                                   String meeting, ConsultationStatus status, Instant deadline, List<QuestionView> questions) {
+                                   String meeting, ConsultationStatus status, Instant deadline, List<QuestionView> questions,
+                                   ReplyHistory.Progress replies) {
     }
 
     @PostMapping
@@ -94,6 +98,6 @@ public class ConsultationController {
             return new QuestionView(q.number(), q.title(), q.kind(), tally, d == null ? null : d.decision());
         }).toList();
         return new ConsultationView(c.id(), c.circular(), c.circularNumber(), c.studyGroup(), c.adoptedBy(), c.meeting(),
-                c.status(), c.deadline(), questions);
+                c.status(), c.deadline(), questions, replies.progress(c.id()));
     }
 }

@@ -1,9 +1,15 @@
 package org.itu.tsb.reply;
 
 import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.itu.tsb.tally.Position;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,9 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReplyController {
 
     private final ReplyIntake intake;
+    private final ReplyHistory history;
+    private final ReplyRepository replies;
 
-    public ReplyController(ReplyIntake intake) {
+    public ReplyController(ReplyIntake intake, ReplyHistory history, ReplyRepository replies) {
         this.intake = intake;
+        this.history = history;
+        this.replies = replies;
     }
 
     /** Positions absent or null for a Question mean no position on it. */
@@ -26,7 +36,7 @@ public class ReplyController {
 
     @PostMapping
     public ResponseEntity<ReplyReceipt> submit(@PathVariable long consultationId, @RequestBody ReplyRequest request) {
-        var positions = new java.util.HashMap<String, Position>();
+        var positions = new HashMap<String, Position>();
         if (request.positions() != null) {
             request.positions().forEach((question, position) -> {
                 if (position != null) {
@@ -36,7 +46,34 @@ public class ReplyController {
         }
         ReplyReceipt receipt = intake.submit(consultationId,
                 new ReplySubmission(request.memberState(), positions, request.comments(), request.reasons()),
-                Channel.API, "api");
+                ReplySource.now(Channel.API, "api"));
+        if (!receipt.created()) {
+            return ResponseEntity.ok(receipt); // identical to the previous version: nothing new stored
+        }
         return ResponseEntity.created(URI.create("/api/consultations/" + consultationId + "/replies/" + receipt.id())).body(receipt);
+    }
+
+    /** The current reply of each Member State that replied, with its whole version history. */
+    @GetMapping
+    public List<ReplyHistory.MemberStateReplies> list(@PathVariable long consultationId) {
+        return history.of(consultationId);
+    }
+
+    @GetMapping("/{versionId}")
+    public ResponseEntity<ReplyVersion> version(@PathVariable long consultationId, @PathVariable long versionId) {
+        return ResponseEntity.of(replies.find(consultationId, versionId));
+    }
+
+    /** The scanned reply form, as received. */
+    @GetMapping("/{versionId}/attachment")
+    public ResponseEntity<byte[]> attachment(@PathVariable long consultationId, @PathVariable long versionId) {
+        return replies.attachment(consultationId, versionId)
+                .map(a -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType(a.contentType()))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(a.filename(),
+                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        .header("X-Content-Type-Options", "nosniff")
+                        .body(a.content()))
+                .orElse(ResponseEntity.notFound().build());
     }
 }

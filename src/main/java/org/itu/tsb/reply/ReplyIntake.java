@@ -1,26 +1,22 @@
 package org.itu.tsb.reply;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationRepository;
+import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.ConsultationStateException;
 import org.itu.tsb.consultation.InvalidInputException;
-import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.memberstate.MemberStateRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Takes in replies, whatever the channel. Replies are rows of the application's own tables, never engine
- * variables, so concurrent replies never contend on the consultation's process instance.
+ * variables, so concurrent replies never contend on the consultation's process instance. A refused reply
+ * changes nothing.
  */
 @Service
 public class ReplyIntake {
@@ -43,23 +39,48 @@ public class ReplyIntake {
         this.clock = clock;
     }
 
-    /** A reply received now (online form or API). */
     @Transactional
-    public ReplyReceipt submit(long consultationId, ReplySubmission submission, Channel channel, String recordedBy) {
-        Consultation consultation = consultations.get(consultationId);
-        ReplySubmission reply = validate(consultation, submission);
-        // The lock orders this reply against the tally: see ConsultationRepository.lock.
+    public ReplyReceipt submit(long consultationId, ReplySubmission submission, ReplySource source) {
+        ReplySubmission reply = validate(consultations.get(consultationId), submission);
+        // The lock orders this reply against the tally (see ConsultationRepository.lock); read the state under it.
         consultationRows.lock(consultationId);
+        Consultation consultation = consultations.get(consultationId);
         if (!consultation.isOpened()) {
             throw new ConsultationStateException("consultation " + consultationId
                     + " is not open for replies: TSB has not issued its circular yet");
         }
-        // stored to the millisecond, as the deadline is stated (…T23:59:59.999Z): lateness and storage agree
+        // kept to the millisecond, as the deadline is stated (…T23:59:59.999Z): lateness and storage agree
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        boolean late = now.isAfter(consultation.deadline());
-        long id = replies.insert(new ReplyVersion(0, consultationId, reply.memberState(), reply.positions(), reply.comments(),
-                reply.reasons(), now, now, recordedBy, channel, late, contentHash(reply)));
-        return new ReplyReceipt(id, now, late);
+        Instant receivedAt = receivedAt(consultation, source, now);
+        boolean late = receivedAt.isAfter(consultation.deadline());
+        if (!late && consultation.decided()) {
+            throw new ConsultationStateException("consultation " + consultationId + " was tallied at its deadline "
+                    + consultation.deadline() + "; a reply received before then can no longer be counted");
+        }
+        String hash = ContentHash.of(reply, source.attachment());
+        Optional<ReplyVersion> previous = replies.lastRecorded(consultationId, reply.memberState());
+        if (previous.isPresent() && previous.get().contentHash().equals(hash)) {
+            ReplyVersion same = previous.get();
+            return new ReplyReceipt(same.id(), same.version(), same.receivedAt(), same.late(), false);
+        }
+        long id = replies.insert(new ReplyVersion(0, consultationId, reply.memberState(), 0, reply.positions(), reply.comments(),
+                reply.reasons(), receivedAt, now, source.recordedBy(), source.channel(), late, hash, null), source.attachment());
+        return new ReplyReceipt(id, previous.map(ReplyVersion::version).orElse(0) + 1, receivedAt, late, true);
+    }
+
+    private static Instant receivedAt(Consultation consultation, ReplySource source, Instant now) {
+        if (source.receivedAt() == null) {
+            return now;
+        }
+        Instant receivedAt = source.receivedAt().truncatedTo(ChronoUnit.MILLIS);
+        if (receivedAt.isAfter(now)) {
+            throw new InvalidInputException("receivedAt", receivedAt + " is in the future (now " + now + " UTC)");
+        }
+        if (receivedAt.isBefore(consultation.openedAt())) {
+            throw new InvalidInputException("receivedAt", receivedAt + " is before the circular was issued ("
+                    + consultation.openedAt() + " UTC)");
+        }
+        return receivedAt;
     }
 
     private ReplySubmission validate(Consultation consultation, ReplySubmission submission) {
@@ -89,19 +110,5 @@ public class ReplyIntake {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    /** SHA-256 of the reply's content in a canonical form, for the audit trail. */
-    static String contentHash(ReplySubmission reply) {
-        StringBuilder canonical = new StringBuilder(reply.memberState()).append('\n');
-        new TreeMap<>(reply.positions()).forEach((q, p) -> canonical.append(q).append('=').append(p).append('\n'));
-        canonical.append("comments=").append(reply.comments() == null ? "" : reply.comments()).append('\n');
-        canonical.append("reasons=").append(reply.reasons() == null ? "" : reply.reasons()).append('\n');
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
     }
 }

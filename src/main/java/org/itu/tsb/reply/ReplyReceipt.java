@@ -1,7 +1,12 @@
 package org.itu.tsb.reply;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
-/** What the sender of a reply gets back: the stored version, when TSB received it, and whether it came too late to count. */
-public record ReplyReceipt(long id, Instant receivedAt, boolean late) {
+/**
+ * What the sender of a reply gets back: the stored version, its number among the Member State's versions,
+ * when TSB received it, and whether it came too late to count. {@code created} is false when the content was
+ * identical to the Member State's previous version, which is then returned instead of a new one.
+ */
+public record ReplyReceipt(long id, int version, Instant receivedAt, boolean late, @JsonIgnore boolean created) {
 }

@@ -3,13 +3,15 @@ package org.itu.tsb.reply;
 import static org.itu.tsb.consultation.ConsultationRepository.instant;
 import static org.itu.tsb.consultation.ConsultationRepository.utc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.itu.tsb.tally.Position;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -18,14 +20,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReplyRepository {
 
-    private static final String COLUMNS = """
-            v.id, v.consultation_id, v.member_state, v.comments, v.reasons, v.received_at, v.recorded_at,
-            v.recorded_by, v.channel, v.late, v.content_hash""";
-
-    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("id"), rs.getLong("consultation_id"),
-            rs.getString("member_state"), rs.getString("comments"), rs.getString("reasons"), instant(rs, "received_at"),
-            instant(rs, "recorded_at"), rs.getString("recorded_by"), Channel.valueOf(rs.getString("channel")),
-            rs.getBoolean("late"), rs.getString("content_hash"));
+    private static final String SELECT = """
+            select v.id, v.consultation_id, v.member_state, v.comments, v.reasons, v.received_at, v.recorded_at,
+                   v.recorded_by, v.channel, v.late, v.content_hash,
+                   (select count(*) from reply_version n
+                     where n.consultation_id = v.consultation_id and n.member_state = v.member_state and n.id <= v.id) as version,
+                   a.filename, a.content_type, a.size_bytes, a.sha256
+              from reply_version v left join reply_attachment a on a.reply_version_id = v.id
+            """;
 
     private final JdbcClient jdbc;
 
@@ -33,7 +35,8 @@ public class ReplyRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(ReplyVersion reply) {
+    /** Stores a new version (its id and version number are assigned here) with its positions and attachment. */
+    public long insert(ReplyVersion reply, Attachment attachment) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into reply_version (consultation_id, member_state, comments, reasons, received_at,
@@ -57,6 +60,18 @@ public class ReplyRepository {
                         values (:id, :question, :position)""")
                 .param("id", id).param("question", question).param("position", position.name())
                 .update());
+        if (attachment != null) {
+            jdbc.sql("""
+                            insert into reply_attachment (reply_version_id, filename, content_type, size_bytes, sha256, content)
+                            values (:id, :filename, :contentType, :size, :sha256, :content)""")
+                    .param("id", id)
+                    .param("filename", attachment.filename())
+                    .param("contentType", attachment.contentType())
+                    .param("size", attachment.size())
+                    .param("sha256", ContentHash.of(attachment.content()))
+                    .param("content", attachment.content())
+                    .update();
+        }
         return id;
     }
 
@@ -65,30 +80,64 @@ public class ReplyRepository {
      * (ties on the received instant go to the version recorded last).
      */
     public List<ReplyVersion> counted(long consultationId, Instant deadline) {
-        return withPositions(jdbc.sql("select " + COLUMNS + """
-                         from reply_version v
-                        where v.consultation_id = :id and v.received_at <= :deadline
-                          and not exists (select 1 from reply_version w
-                                           where w.consultation_id = v.consultation_id
-                                             and w.member_state = v.member_state
-                                             and w.received_at <= :deadline
-                                             and (w.received_at > v.received_at or (w.received_at = v.received_at and w.id > v.id)))
-                        order by v.member_state""")
-                .param("id", consultationId)
-                .param("deadline", utc(deadline))
-                .query(ROW)
-                .list());
+        return query(SELECT + """
+                 where v.consultation_id = :id and v.received_at <= :deadline
+                   and not exists (select 1 from reply_version w
+                                    where w.consultation_id = v.consultation_id
+                                      and w.member_state = v.member_state
+                                      and w.received_at <= :deadline
+                                      and (w.received_at > v.received_at or (w.received_at = v.received_at and w.id > v.id)))
+                 order by v.member_state""", Map.of("id", consultationId, "deadline", utc(deadline)));
     }
 
     /** Every version received after the deadline, oldest first. */
     public List<ReplyVersion> late(long consultationId) {
-        return withPositions(jdbc.sql("select " + COLUMNS + " from reply_version v where v.consultation_id = :id and v.late order by v.received_at, v.id")
-                .param("id", consultationId)
-                .query(ROW)
-                .list());
+        return query(SELECT + " where v.consultation_id = :id and v.late order by v.received_at, v.id", Map.of("id", consultationId));
     }
 
-    private List<ReplyVersion> withPositions(List<Row> rows) {
+    /** Every version of every Member State, by Member State, in the order recorded. */
+    public List<ReplyVersion> all(long consultationId) {
+        return query(SELECT + " where v.consultation_id = :id order by v.member_state, v.id", Map.of("id", consultationId));
+    }
+
+    /** The version the Member State's last submission produced, whatever its received time. */
+    public Optional<ReplyVersion> lastRecorded(long consultationId, String memberState) {
+        return query(SELECT + """
+                 where v.consultation_id = :id and v.member_state = :memberState
+                   and v.id = (select max(m.id) from reply_version m where m.consultation_id = :id and m.member_state = :memberState)""",
+                Map.of("id", consultationId, "memberState", memberState)).stream().findFirst();
+    }
+
+    public Optional<ReplyVersion> find(long consultationId, long versionId) {
+        return query(SELECT + " where v.consultation_id = :id and v.id = :versionId",
+                Map.of("id", consultationId, "versionId", versionId)).stream().findFirst();
+    }
+
+    public Optional<Attachment> attachment(long consultationId, long versionId) {
+        return jdbc.sql("""
+                        select a.filename, a.content_type, a.content from reply_attachment a
+                          join reply_version v on v.id = a.reply_version_id
+                         where v.consultation_id = :id and v.id = :versionId""")
+                .param("id", consultationId).param("versionId", versionId)
+                .query((rs, n) -> new Attachment(rs.getString("filename"), rs.getString("content_type"), rs.getBytes("content")))
+                .optional();
+    }
+
+    /** How many Member States replied on time, and how many sent a version after the deadline. */
+    public Progress progress(long consultationId) {
+        return jdbc.sql("""
+                        select count(distinct case when not late then member_state end) as on_time,
+                               count(distinct case when late then member_state end) as late
+                          from reply_version where consultation_id = :id""")
+                .param("id", consultationId)
+                .query((rs, n) -> new Progress(rs.getInt("on_time"), rs.getInt("late")))
+                .single();
+    }
+
+    public record Progress(int onTime, int late) {}
+
+    private List<ReplyVersion> query(String sql, Map<String, ?> params) {
+        List<Row> rows = jdbc.sql(sql).params(params).query(ReplyRepository::row).list();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -100,13 +149,23 @@ public class ReplyRepository {
                 .list();
         List<ReplyVersion> versions = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            versions.add(new ReplyVersion(r.id, r.consultationId, r.memberState, positions.getOrDefault(r.id, Map.of()),
-                    r.comments, r.reasons, r.receivedAt, r.recordedAt, r.recordedBy, r.channel, r.late, r.contentHash));
+            versions.add(new ReplyVersion(r.id, r.consultationId, r.memberState, r.version, positions.getOrDefault(r.id, Map.of()),
+                    r.comments, r.reasons, r.receivedAt, r.recordedAt, r.recordedBy, r.channel, r.late, r.contentHash, r.attachment));
         }
         return versions;
     }
 
-    private record Row(long id, long consultationId, String memberState, String comments, String reasons, Instant receivedAt,
-                       Instant recordedAt, String recordedBy, Channel channel, boolean late, String contentHash) {
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        String filename = rs.getString("filename");
+        return new Row(rs.getLong("id"), rs.getLong("consultation_id"), rs.getString("member_state"), rs.getInt("version"),
+                rs.getString("comments"), rs.getString("reasons"), instant(rs, "received_at"), instant(rs, "recorded_at"),
+                rs.getString("recorded_by"), Channel.valueOf(rs.getString("channel")), rs.getBoolean("late"),
+                rs.getString("content_hash"), filename == null ? null : new ReplyVersion.AttachmentInfo(filename,
+                rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256")));
+    }
+
+    private record Row(long id, long consultationId, String memberState, int version, String comments, String reasons,
+                       Instant receivedAt, Instant recordedAt, String recordedBy, Channel channel, boolean late,
+                       String contentHash, ReplyVersion.AttachmentInfo attachment) {
     }
 }

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.Map;
 import org.itu.tsb.tally.Position;
 
-/** One stored version of a Member State's reply. Versions are appended, never updated or deleted. */
+/**
+ * One stored version of a Member State's reply, numbered from 1 in the order recorded. Versions are appended,
+ * never updated or deleted. {@code attachment} describes the scanned reply form, if an officer attached one.
+ */
 public record ReplyVersion(
         long id,
         long consultationId,
         String memberState,
+        int version,
         Map<String, Position> positions,
         String comments,
         String reasons,
@@ -17,11 +21,14 @@ public record ReplyVersion(
         String recordedBy,
         Channel channel,
         boolean late,
-        String contentHash) {
+        String contentHash,
+        AttachmentInfo attachment) {
 
     public ReplyVersion {
         positions = Map.copyOf(positions);
     }
+
+    public record AttachmentInfo(String filename, String contentType, long size, String sha256) {}
 
     public boolean hasComments() {
         return comments != null && !comments.isBlank();

@@ -77,6 +77,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimit.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", "body: " + tooLarge.getMessage()));
+            }
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", unreadable(e));
         return ResponseEntity.badRequest().body(problem);
     }

@@ -32,6 +32,7 @@ import org.itu.tsb.notice.NoticeKind;
 import org.itu.tsb.notice.NoticeOutbox;
 import org.itu.tsb.reply.Channel;
 import org.itu.tsb.reply.ReplyIntake;
+import org.itu.tsb.reply.ReplySource;
 import org.itu.tsb.reply.ReplySubmission;
 import org.itu.tsb.tally.Decision;
 import org.itu.tsb.tally.Position;
@@ -326,7 +327,7 @@ class QuestionApprovalConsultationProcessTest {
     }
 
     private org.itu.tsb.reply.ReplyReceipt replyWithComments(Consultation c, String state, Map<String, Position> positions, String comments) {
-        return intake.submit(c.id(), new ReplySubmission(state, positions, comments, null), Channel.API, "test");
+        return intake.submit(c.id(), new ReplySubmission(state, positions, comments, null), ReplySource.now(Channel.API, "test"));
     }
 
     private void assertDecisions(Consultation c, Map<String, Decision> expected) {
