@@ -90,6 +90,12 @@ public class ConsultationRepository {
                 .update();
     }
 
+    /** The consultation that already uses this circular number, if any. */
+    public Optional<Long> findByCircularNumber(String circularNumber) {
+        return jdbc.sql("select id from consultation where circular_number = :number order by id").param("number", circularNumber)
+                .query(Long.class).list().stream().findFirst();
+    }
+
     private Map<Long, List<Question>> questionsOf(List<Long> ids) {
         Map<Long, List<Question>> byConsultation = new LinkedHashMap<>();
         if (ids.isEmpty()) {

@@ -82,9 +82,14 @@ public class ConsultationService {
         if (deadline == null) {
             throw new InvalidInputException("deadline", "the deadline is required");
         }
+        consultations.findByCircularNumber(circularNumber.trim()).ifPresent(other -> {
+            throw new InvalidInputException("circularNumber", "TSB Circular " + circularNumber.trim()
+                    + " already opened consultation " + other);
+        });
         Instant now = clock.instant();
         if (!deadline.isAfter(now)) {
-            throw new InvalidInputException("deadline", "the deadline " + deadline + " is not in the future (now " + now + ")");
+            throw new InvalidInputException("deadline", "the deadline " + deadline.truncatedTo(ChronoUnit.MILLIS)
+                    + " is not in the future (now " + now.truncatedTo(ChronoUnit.SECONDS) + " UTC)");
         }
     }
 }

@@ -1,6 +1,9 @@
 package org.itu.tsb.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +24,10 @@ import org.springframework.test.context.ActiveProfiles;
         properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
 @ActiveProfiles("test")
 abstract class ApiTestSupport {
+
+    /** Every API test has the SMTP server up, so the notices the procedure sends are delivered, not retried. */
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
     static final String CREATE_BODY = """
             {"circular": "Member State consultation on approval of new and revised Questions of ITU-T Study Group 17",
@@ -61,7 +68,7 @@ abstract class ApiTestSupport {
 
     Response open(long id, Instant deadline) {
         return post("/api/consultations/" + id + "/open", """
-                {"circularNumber": "101", "deadline": "%s"}""".formatted(deadline));
+                {"circularNumber": "%d", "deadline": "%s"}""".formatted(1000 + id, deadline));
     }
 
     Response reply(long id, String memberState, String positions) {

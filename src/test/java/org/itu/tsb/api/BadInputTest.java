@@ -62,6 +62,8 @@ class BadInputTest extends ApiTestSupport {
         assertProblem(post("/api/consultations/" + adopted + "/open", "{\"circularNumber\": \" \", \"deadline\": \""
                 + Instant.now().plusSeconds(60) + "\"}"), 400, "circularNumber");
         assertProblem(post("/api/consultations/" + adopted + "/open", ""), 400, "body");
+        assertProblem(post("/api/consultations/" + adopted + "/open", "{\"circularNumber\": \"" + (1000 + open) + "\", \"deadline\": \""
+                + Instant.now().plusSeconds(60) + "\"}"), 400, "already opened consultation " + open);
         assertProblem(post("/api/consultations/987654/open", "{\"circularNumber\": \"101\", \"deadline\": \""
                 + Instant.now().plusSeconds(60) + "\"}"), 404, "consultation 987654 does not exist");
         assertThat(get("/api/consultations/" + adopted).body().get("status").asText()).isEqualTo("ADOPTED");

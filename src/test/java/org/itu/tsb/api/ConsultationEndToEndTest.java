@@ -3,8 +3,6 @@ package org.itu.tsb.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -19,14 +17,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.itu.tsb.memberstate.MemberStateRegistry;
 import org.itu.tsb.tally.DecisionRepository;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A consultation through the REST API, from TSAG adoption to decisions, with the deadline timer firing for real. */
 class ConsultationEndToEndTest extends ApiTestSupport {
-
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
     @Autowired MemberStateRegistry memberStates;
     @Autowired DecisionRepository decisions;
@@ -47,6 +41,7 @@ class ConsultationEndToEndTest extends ApiTestSupport {
         assertThat(opened.status()).isEqualTo(200);
         assertThat(opened.body().get("status").asText()).isEqualTo("OPEN");
         assertThat(Instant.parse(opened.body().get("deadline").asText())).isEqualTo(deadline);
+        String circular = "TSB Circular " + opened.body().get("circularNumber").asText();
 
         // Q7/17: 7 of 10 support (exactly 70 %): approved. Q10/17: 2 of 3: referred back. Q16/17: no position: approved.
         List<String> states = List.of("ARG", "BRA", "CAN", "DEU", "EGY", "FRA", "GHA", "IND", "JPN", "KEN");
@@ -86,16 +81,16 @@ class ConsultationEndToEndTest extends ApiTestSupport {
         MimeMessage[] mails = smtp.getReceivedMessages();
         assertThat(mails).hasSize(expected);
 
-        List<MimeMessage> circulars = Arrays.stream(mails).filter(m -> subject(m).startsWith("TSB Circular 101")).toList();
+        List<MimeMessage> circulars = Arrays.stream(mails).filter(m -> subject(m).startsWith(circular + ":")).toList();
         assertThat(circulars.stream().map(ConsultationEndToEndTest::recipient).collect(Collectors.toSet()))
                 .isEqualTo(memberStateAddresses);
         List<String> toStudyGroup = Arrays.stream(mails).filter(m -> recipient(m).equals("tsbsg17@studygroups.example"))
                 .map(ConsultationEndToEndTest::subject).toList();
         assertThat(toStudyGroup).containsExactlyInAnyOrder(
-                "Q7/17 approved: TSB Circular 101",
-                "Q16/17 approved: TSB Circular 101",
-                "Q10/17 not approved, referred back to SG17: TSB Circular 101",
-                "Comments received on TSB Circular 101 (SG17)");
+                "Q7/17 approved: " + circular,
+                "Q16/17 approved: " + circular,
+                "Q10/17 not approved, referred back to SG17: " + circular,
+                "Comments received on " + circular + " (SG17)");
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(Long.toString(id)).finished().count())
                 .isEqualTo(1);
     }
@@ -103,7 +98,7 @@ class ConsultationEndToEndTest extends ApiTestSupport {
     @Test
     void mailServerDownLosesNoNoticeAndRollsBackNoDecision() {
         long id = createConsultation();
-        open(id, Instant.now().plusSeconds(2));
+        String circular = "TSB Circular " + open(id, Instant.now().plusSeconds(2)).body().get("circularNumber").asText();
         reply(id, "CHE", "{\"Q7/17\": \"DOES_NOT_SUPPORT\"}");
         int circulars = (int) memberStates.all().stream().mapToLong(s -> s.emails().size()).sum();
         await().atMost(Duration.ofSeconds(20)).until(() -> smtp.getReceivedMessages().length >= circulars);
@@ -123,8 +118,8 @@ class ConsultationEndToEndTest extends ApiTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(Long.toString(id)).finished().count() == 1);
         assertThat(Arrays.stream(smtp.getReceivedMessages()).map(ConsultationEndToEndTest::subject))
-                .contains("Q7/17 not approved, referred back to SG17: TSB Circular 101",
-                        "Q10/17 approved: TSB Circular 101", "Q16/17 approved: TSB Circular 101");
+                .contains("Q7/17 not approved, referred back to SG17: " + circular,
+                        "Q10/17 approved: " + circular, "Q16/17 approved: " + circular);
     }
 
     private Job failedNoticeJob(long id) {

@@ -81,7 +81,7 @@ class QuestionApprovalConsultationProcessTest {
         assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.ADOPTED);
 
         Instant deadline = Instant.parse("2026-04-03T23:59:59.999Z");
-        consultations.open(c.id(), "101", deadline);
+        consultations.open(c.id(), "101-" + c.id(), deadline);
 
         assertThat(pi).hasPassed("ServiceTask_OpenConsultation").isWaitingAt("SendTask_SendCircular");
         assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.OPEN);
@@ -213,11 +213,11 @@ class QuestionApprovalConsultationProcessTest {
         Consultation c = adopt();
         ProcessInstance pi = instanceOf(c);
 
-        complete(issueCircularTask(pi), withVariables(ProcessVariables.CIRCULAR_NUMBER, " 101 ", ProcessVariables.DEADLINE_DATE, "2026-04-03"));
+        complete(issueCircularTask(pi), withVariables(ProcessVariables.CIRCULAR_NUMBER, " 7" + c.id() + " ", ProcessVariables.DEADLINE_DATE, "2026-04-03"));
 
         Consultation open = consultations.get(c.id());
         assertThat(open.status()).isEqualTo(ConsultationStatus.OPEN);
-        assertThat(open.circularNumber()).isEqualTo("101");
+        assertThat(open.circularNumber()).isEqualTo("7" + c.id());
         assertThat(open.deadline()).isEqualTo(Instant.parse("2026-04-03T23:59:59.999Z"));
         execute(job(pi));
         assertThat(pi).isWaitingAt("TimerEvent_Deadline");
@@ -230,10 +230,10 @@ class QuestionApprovalConsultationProcessTest {
         ProcessInstance pi = instanceOf(c);
         String taskId = issueCircularTask(pi).getId();
 
-        assertThatThrownBy(() -> tasks.complete(taskId, Map.of(ProcessVariables.CIRCULAR_NUMBER, "101",
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of(ProcessVariables.CIRCULAR_NUMBER, "101-" + c.id(),
                 ProcessVariables.DEADLINE_DATE, "2026-02-01")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not in the future");
-        assertThatThrownBy(() -> tasks.complete(taskId, Map.of(ProcessVariables.CIRCULAR_NUMBER, "101",
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of(ProcessVariables.CIRCULAR_NUMBER, "101-" + c.id(),
                 ProcessVariables.DEADLINE_DATE, "3 April")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("deadlineDate");
 
@@ -244,7 +244,7 @@ class QuestionApprovalConsultationProcessTest {
     @Test
     void tallyStartedMidModelDecidesFromTheStoredReplies() {
         Consultation c = adopt();
-        consultationRows.recordOpening(c.id(), "101", clock.instant().plusSeconds(60), clock.instant());
+        consultationRows.recordOpening(c.id(), "101-" + c.id(), clock.instant().plusSeconds(60), clock.instant());
         clock.advance(Duration.ofSeconds(10));
         reply(c, "CHE", Map.of("Q16/17", DOES_NOT_SUPPORT));
 
@@ -283,7 +283,7 @@ class QuestionApprovalConsultationProcessTest {
 
     private Consultation openConsultation() {
         Consultation c = adopt();
-        consultations.open(c.id(), "101", clock.instant().plus(Duration.ofDays(60)));
+        consultations.open(c.id(), "101-" + c.id(), clock.instant().plus(Duration.ofDays(60)));
         execute(job(instanceOf(c))); // send the circular; now waiting for the deadline
         assertThat(instanceOf(c)).isWaitingAt("TimerEvent_Deadline");
         return consultations.get(c.id());
