@@ -62,8 +62,8 @@ public class ConsultationController {
     }
 
     public record ConsultationView(long id, String circular, String circularNumber, String studyGroup, String adoptedBy,
-                                   String meeting, ConsultationStatus status, Instant deadline, List<QuestionView> questions,
-                                   ReplyHistory.Progress replies) {
+                                   String meeting, ConsultationStatus status, Instant deadline, Instant decidedAt,
+                                   List<QuestionView> questions, ReplyHistory.Progress replies) {
     }
 
     @PostMapping
@@ -98,6 +98,7 @@ public class ConsultationController {
             return new QuestionView(q.number(), q.title(), q.kind(), tally, d == null ? null : d.decision());
         }).toList();
         return new ConsultationView(c.id(), c.circular(), c.circularNumber(), c.studyGroup(), c.adoptedBy(), c.meeting(),
-                c.status(), c.deadline(), questions, replies.progress(c.id()));
+                c.status(), c.deadline(), decisions.values().stream().map(QuestionDecision::decidedAt).findFirst().orElse(null),
+                questions, replies.progress(c.id()));
     }
 }

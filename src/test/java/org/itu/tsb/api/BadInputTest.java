@@ -106,6 +106,16 @@ class BadInputTest extends ApiTestSupport {
     }
 
     @Test
+    void oversizedBodiesAreRefusedBeforeTheyAreRead() {
+        long replies = count("reply_version");
+        String huge = "{\"memberState\": \"CHE\", \"comments\": \"" + "x".repeat(300_000) + "\"}";
+        Response response = post("/api/consultations/" + open + "/replies", huge);
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.body().get("detail").asText()).contains("at most 262144");
+        assertThat(count("reply_version")).isEqualTo(replies);
+    }
+
+    @Test
     void replyToAnUnknownOrUnopenedConsultationIsRefused() {
         long replies = count("reply_version");
         assertProblem(reply(987654, "CHE", "{}"), 404, "consultation 987654 does not exist");
