@@ -4,6 +4,7 @@ import static org.itu.tsb.consultation.ConsultationRepository.utc;
 
 import java.time.Instant;
 import java.util.List;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,6 +15,10 @@ public class NoticeOutbox {
     public enum Status { PENDING, SENT }
 
     public record Entry(long id, Notice notice, Status status) {}
+
+    private static final RowMapper<Entry> ENTRY = (rs, n) -> new Entry(rs.getLong("id"), new Notice(rs.getLong("consultation_id"),
+            NoticeKind.valueOf(rs.getString("kind")), rs.getString("question_number"), rs.getString("recipient"),
+            rs.getString("subject"), rs.getString("body")), Status.valueOf(rs.getString("status")));
 
     private final JdbcClient jdbc;
 
@@ -43,11 +48,17 @@ public class NoticeOutbox {
         jdbc.sql("update notice set status = 'SENT', sent_at = :now where id = :id").param("now", utc(now)).param("id", id).update();
     }
 
+    /** Notices recorded while no mail server was configured, oldest first. */
+    public List<Entry> pending(int limit) {
+        return jdbc.sql("select * from notice where status = 'PENDING' order by id fetch first :limit rows only")
+                .param("limit", limit)
+                .query(ENTRY)
+                .list();
+    }
+
     public List<Entry> findByConsultation(long consultationId) {
         return jdbc.sql("select * from notice where consultation_id = :id order by id").param("id", consultationId)
-                .query((rs, n) -> new Entry(rs.getLong("id"), new Notice(rs.getLong("consultation_id"),
-                        NoticeKind.valueOf(rs.getString("kind")), rs.getString("question_number"), rs.getString("recipient"),
-                        rs.getString("subject"), rs.getString("body")), Status.valueOf(rs.getString("status"))))
+                .query(ENTRY)
                 .list();
     }
 

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,6 +64,29 @@ public class NoticeSender {
         mail.send(messages);
         pending.forEach(e -> outbox.markSent(e.id(), clock.instant()));
         log.info("Sent {} notice(s) {}", pending.size(), pending.get(0).notice().kind());
+    }
+
+    /**
+     * Delivers the notices kept while no mail server was configured, once one is: "kept for later delivery" is
+     * kept as a promise. Each is marked sent after the server took it (at least once; a crash in between resends).
+     */
+    @Scheduled(initialDelayString = "${consultation.notices.deliver-pending-after}",
+            fixedDelayString = "${consultation.notices.deliver-pending-every}")
+    public int deliverPending() {
+        JavaMailSender mail = mailSender.getIfAvailable();
+        if (mail == null) {
+            return 0;
+        }
+        int delivered = 0;
+        for (NoticeOutbox.Entry entry : outbox.pending(500)) {
+            mail.send(toMessage(mail, entry.notice()));
+            outbox.markSent(entry.id(), clock.instant());
+            delivered++;
+        }
+        if (delivered > 0) {
+            log.info("Delivered {} notice(s) kept from a time without a mail server", delivered);
+        }
+        return delivered;
     }
 
     private MimeMessage toMessage(JavaMailSender mail, Notice notice) {
