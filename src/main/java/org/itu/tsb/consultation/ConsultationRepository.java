@@ -69,11 +69,7 @@ public class ConsultationRepository {
                 .list();
     }
 
-    /**
-     * Locks the consultation row until the transaction ends. Reply intake and the tally both take this lock,
-     * so a reply received before the deadline is either committed before the tally reads, or it is received
-     * after the tally started, hence after the deadline, hence late.
-     */
+    /** Locks the consultation row until the transaction ends (the tally, and a reply that finds no slot to lock). */
     public boolean lock(long id) {
         return jdbc.sql("select id from consultation where id = :id for update").param("id", id)
                 .query(Long.class).optional().isPresent();

@@ -6,7 +6,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.itu.tsb.memberstate.MemberState;
+import org.itu.tsb.memberstate.MemberStateRegistry;
 import org.itu.tsb.process.ConsultationProcess;
+import org.itu.tsb.reply.ReplyRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,11 +19,16 @@ public class ConsultationService {
 
     private final ConsultationRepository consultations;
     private final ConsultationProcess process;
+    private final ReplyRepository replySlots;
+    private final MemberStateRegistry memberStates;
     private final Clock clock;
 
-    public ConsultationService(ConsultationRepository consultations, ConsultationProcess process, Clock clock) {
+    public ConsultationService(ConsultationRepository consultations, ConsultationProcess process, ReplyRepository replySlots,
+                               MemberStateRegistry memberStates, Clock clock) {
         this.consultations = consultations;
         this.process = process;
+        this.replySlots = replySlots;
+        this.memberStates = memberStates;
         this.clock = clock;
     }
 
@@ -61,6 +69,7 @@ public class ConsultationService {
         Consultation consultation = get(id);
         checkOpening(consultation, circularNumber, deadline);
         consultations.recordOpening(id, circularNumber.trim(), deadline, clock.instant());
+        replySlots.openSlots(id, memberStates.all().stream().map(MemberState::code).toList());
     }
 
     public Consultation get(long id) {

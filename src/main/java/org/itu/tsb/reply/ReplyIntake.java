@@ -42,8 +42,8 @@ public class ReplyIntake {
     @Transactional
     public ReplyReceipt submit(long consultationId, ReplySubmission submission, ReplySource source) {
         ReplySubmission reply = validate(consultations.get(consultationId), submission);
-        // The lock orders this reply against the tally (see ConsultationRepository.lock); read the state under it.
-        consultationRows.lock(consultationId);
+        lockSlot(consultationId, reply.memberState());
+        // read under the lock: a tally that held it has committed its decisions by now
         Consultation consultation = consultations.get(consultationId);
         if (!consultation.isOpened()) {
             throw new ConsultationStateException("consultation " + consultationId
@@ -66,6 +66,23 @@ public class ReplyIntake {
         long id = replies.insert(new ReplyVersion(0, consultationId, reply.memberState(), 0, reply.positions(), reply.comments(),
                 reply.reasons(), receivedAt, now, source.recordedBy(), source.channel(), late, hash, null), source.attachment());
         return new ReplyReceipt(id, previous.map(ReplyVersion::version).orElse(0) + 1, receivedAt, late, true);
+    }
+
+    /**
+     * Orders this reply against the tally and against the same Member State's other submissions, without making
+     * different Member States wait for each other: see V3__reply_slot.sql. A consultation not yet open, or a Member
+     * State added to the registry after opening, has no slot: then the consultation row is locked (as the tally
+     * does first) and the slot created if the consultation is open.
+     */
+    private void lockSlot(long consultationId, String memberState) {
+        if (replies.lockSlot(consultationId, memberState)) {
+            return;
+        }
+        consultationRows.lock(consultationId);
+        if (consultations.get(consultationId).isOpened() && !replies.lockSlot(consultationId, memberState)) {
+            replies.openSlots(consultationId, java.util.List.of(memberState));
+            replies.lockSlot(consultationId, memberState);
+        }
     }
 
     private static Instant receivedAt(Consultation consultation, ReplySource source, Instant now) {

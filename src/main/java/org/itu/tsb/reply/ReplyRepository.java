@@ -35,6 +35,26 @@ public class ReplyRepository {
         this.jdbc = jdbc;
     }
 
+    /** Opens one slot per Member State for a consultation being opened (see V3__reply_slot.sql). */
+    public void openSlots(long consultationId, Iterable<String> memberStates) {
+        for (String code : memberStates) {
+            jdbc.sql("insert into reply_slot (consultation_id, member_state) values (:id, :code)")
+                    .param("id", consultationId).param("code", code).update();
+        }
+    }
+
+    /** Locks the Member State's slot until the transaction ends; false if the consultation has no slot for it. */
+    public boolean lockSlot(long consultationId, String memberState) {
+        return !jdbc.sql("select member_state from reply_slot where consultation_id = :id and member_state = :code for update")
+                .param("id", consultationId).param("code", memberState).query(String.class).list().isEmpty();
+    }
+
+    /** Locks every slot of the consultation, in a fixed order, until the transaction ends. */
+    public void lockAllSlots(long consultationId) {
+        jdbc.sql("select member_state from reply_slot where consultation_id = :id order by member_state for update")
+                .param("id", consultationId).query(String.class).list();
+    }
+
     /** Stores a new version (its id and version number are assigned here) with its positions and attachment. */
     public long insert(ReplyVersion reply, Attachment attachment) {
         var keys = new GeneratedKeyHolder();

@@ -44,6 +44,7 @@ public class TallyService {
     public List<QuestionDecision> tally(long consultationId) {
         // Waits for replies being stored right now; any reply after this point is received after the deadline.
         consultationRows.lock(consultationId);
+        replies.lockAllSlots(consultationId);
         Consultation consultation = consultations.get(consultationId);
         if (!consultation.isOpened()) {
             throw new ConsultationStateException("consultation " + consultationId + " cannot be tallied: it was never opened");

@@ -10,6 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.itu.tsb.TestClock;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
@@ -19,6 +24,7 @@ import org.itu.tsb.consultation.NewConsultation;
 import org.itu.tsb.consultation.Question;
 import org.itu.tsb.consultation.QuestionKind;
 import org.itu.tsb.tally.Position;
+import org.itu.tsb.tally.QuestionDecision;
 import org.itu.tsb.tally.Tally;
 import org.itu.tsb.tally.TallyService;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The reply rules of DOMAIN.md, on the real services and database, with a clock moved by hand. */
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
@@ -46,6 +53,7 @@ class ReplyRulesTest {
     @Autowired AttachmentCheck attachments;
     @Autowired JdbcClient jdbc;
     @Autowired TestClock clock;
+    @Autowired TransactionTemplate transactions;
 
     private Consultation consultation;
     private Instant deadline;
@@ -175,6 +183,33 @@ class ReplyRulesTest {
     }
 
     @Test
+    void theTallyWaitsForAReplyBeingStoredAtTheDeadline() throws Exception {
+        clock.set(deadline); // received at the deadline instant: on time
+        CountDownLatch stored = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> reply = threads.submit(() -> transactions.executeWithoutResult(status -> {
+                online("CHE", Map.of("Q7/17", DOES_NOT_SUPPORT));
+                stored.countDown();
+                await(commit); // the reply's transaction is still open when the deadline timer fires
+            }));
+            assertThat(stored.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<List<QuestionDecision>> tally = threads.submit(() -> tallies.tally(consultation.id()));
+
+            Thread.sleep(300);
+            assertThat(tally.isDone()).as("the tally waits for the reply being stored").isFalse();
+            commit.countDown();
+            reply.get(10, TimeUnit.SECONDS);
+
+            assertThat(tally.get(10, TimeUnit.SECONDS).get(0).tally()).isEqualTo(new Tally(0, 1));
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void attachmentsMustBeAPdfOrAnImageByContent() {
         assertThat(attachments.check("scan.pdf", PDF).contentType()).isEqualTo("application/pdf");
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
@@ -197,6 +232,14 @@ class ReplyRulesTest {
                 ReplySource.now(Channel.API, "api"))).isInstanceOf(ConsultationStateException.class);
 
         assertThat(jdbc.sql("select count(*) from reply_version").query(Long.class).single()).isEqualTo(before);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private ReplyReceipt online(String state, Map<String, Position> positions) {
