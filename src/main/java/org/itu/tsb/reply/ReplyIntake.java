@@ -42,6 +42,7 @@ public class ReplyIntake {
     @Transactional
     public ReplyReceipt submit(long consultationId, ReplySubmission submission, ReplySource source) {
         ReplySubmission reply = validate(consultations.get(consultationId), submission);
+        checkRecordedBy(source);
         lockSlot(consultationId, reply.memberState());
         // read under the lock: a tally that held it has committed its decisions by now
         Consultation consultation = consultations.get(consultationId);
@@ -59,7 +60,9 @@ public class ReplyIntake {
         }
         String hash = ContentHash.of(reply, source.attachment());
         Optional<ReplyVersion> previous = replies.lastRecorded(consultationId, reply.memberState());
-        if (previous.isPresent() && previous.get().contentHash().equals(hash)) {
+        // an officer re-entering a reply with a corrected received time records a correction, not a duplicate
+        boolean sameReceivedTime = source.receivedAt() == null || previous.map(p -> p.receivedAt().equals(receivedAt)).orElse(false);
+        if (previous.isPresent() && previous.get().contentHash().equals(hash) && sameReceivedTime) {
             ReplyVersion same = previous.get();
             return new ReplyReceipt(same.id(), same.version(), same.receivedAt(), same.late(), false);
         }
@@ -98,6 +101,15 @@ public class ReplyIntake {
                     + consultation.openedAt() + " UTC)");
         }
         return receivedAt;
+    }
+
+    private static void checkRecordedBy(ReplySource source) {
+        if (source.recordedBy() == null || source.recordedBy().isBlank()) {
+            throw new InvalidInputException("recordedBy", "who recorded the reply is required");
+        }
+        if (source.recordedBy().length() > 100) {
+            throw new InvalidInputException("recordedBy", "is " + source.recordedBy().length() + " characters long, at most 100 are accepted");
+        }
     }
 
     private ReplySubmission validate(Consultation consultation, ReplySubmission submission) {

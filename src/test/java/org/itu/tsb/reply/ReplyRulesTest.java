@@ -131,6 +131,19 @@ class ReplyRulesTest {
     }
 
     @Test
+    void anOfficerCorrectingTheReceivedTimeRecordsANewVersion() {
+        clock.advance(Duration.ofDays(1));
+        ReplyReceipt mistyped = recorded("CHE", clock.instant().minus(Duration.ofHours(20)));
+        ReplyReceipt sameAgain = recorded("CHE", clock.instant().minus(Duration.ofHours(20)));
+        ReplyReceipt corrected = recorded("CHE", clock.instant().minus(Duration.ofHours(2)));
+
+        assertThat(sameAgain.created()).isFalse();
+        assertThat(corrected.created()).isTrue();
+        assertThat(corrected.version()).isEqualTo(2);
+        assertThat(mistyped.id()).isEqualTo(sameAgain.id());
+    }
+
+    @Test
     void everyVersionKeepsItsAuditTrail() {
         ReplyReceipt online = online("DEU", Map.of("Q7/17", SUPPORTS));
         clock.advance(Duration.ofDays(2));
