@@ -64,14 +64,21 @@ public class ReplyController {
         return ResponseEntity.of(replies.find(consultationId, versionId));
     }
 
+    /** Plain ASCII names as they are; others also RFC 5987-encoded, which every current browser reads. */
+    private static String disposition(String filename) {
+        boolean ascii = java.nio.charset.StandardCharsets.US_ASCII.newEncoder().canEncode(filename);
+        ContentDisposition.Builder builder = ContentDisposition.attachment();
+        return (ascii ? builder.filename(filename) : builder.filename(filename, java.nio.charset.StandardCharsets.UTF_8))
+                .build().toString();
+    }
+
     /** The scanned reply form, as received. */
     @GetMapping("/{versionId}/attachment")
     public ResponseEntity<byte[]> attachment(@PathVariable long consultationId, @PathVariable long versionId) {
         return replies.attachment(consultationId, versionId)
                 .map(a -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType(a.contentType()))
-                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(a.filename(),
-                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        .header(HttpHeaders.CONTENT_DISPOSITION, disposition(a.filename()))
                         .header("X-Content-Type-Options", "nosniff")
                         .body(a.content()))
                 .orElse(ResponseEntity.notFound().build());
