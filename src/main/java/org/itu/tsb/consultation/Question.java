@@ -5,4 +5,9 @@ public record Question(String number, String title, QuestionKind kind) {
 
     /** Question numbers as ITU-T writes them: Q, the Question, a slash, the study group. */
     public static final String NUMBER_PATTERN = "Q\\d{1,3}/\\d{1,3}";
+
+    /** As the circular and its reply form name it: Draft revised Question Q7/17 “Secure application services”. */
+    public String description() {
+        return "Draft " + (kind == QuestionKind.NEW ? "new" : "revised") + " Question " + number + " \u201C" + title + "\u201D";
+    }
 }

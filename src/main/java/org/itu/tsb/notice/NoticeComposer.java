@@ -144,15 +144,11 @@ public class NoticeComposer {
 
     private static String describe(Consultation c, String questionNumber) {
         return c.questions().stream().filter(q -> q.number().equals(questionNumber)).findFirst()
-                .map(NoticeComposer::describe).orElse(questionNumber);
-    }
-
-    private static String describe(Question q) {
-        return "Draft " + q.kind().name().toLowerCase(Locale.ROOT) + " Question " + q.number() + " \"" + q.title() + "\"";
+                .map(Question::description).orElse(questionNumber);
     }
 
     private static String questionList(List<Question> questions) {
-        return questions.stream().map(q -> "  - " + describe(q)).collect(Collectors.joining("\n"));
+        return questions.stream().map(q -> "  - " + q.description()).collect(Collectors.joining("\n"));
     }
 
     private static String tallyLine(QuestionDecision d) {

@@ -2,7 +2,6 @@ package org.itu.tsb.web;
 
 import org.itu.tsb.consultation.ConsultationStatus;
 import org.itu.tsb.consultation.Question;
-import org.itu.tsb.consultation.QuestionKind;
 import org.itu.tsb.reply.Channel;
 import org.itu.tsb.tally.Decision;
 import org.itu.tsb.tally.Position;
@@ -64,8 +63,7 @@ public class PageWords {
 
     /** As the circular writes it: Draft revised Question Q7/17 “Secure application services”. */
     public String question(Question question) {
-        return "Draft " + (question.kind() == QuestionKind.NEW ? "new" : "revised") + " Question " + question.number()
-                + " \u201C" + question.title() + "\u201D";
+        return question.description();
     }
 
     /** "12.4 KB", "10 MB": an attachment's size or a limit. */
