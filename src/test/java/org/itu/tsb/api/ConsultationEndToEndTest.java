@@ -91,8 +91,9 @@ class ConsultationEndToEndTest extends ApiTestSupport {
                 "Q16/17 approved: " + circular,
                 "Q10/17 not approved, referred back to SG17: " + circular,
                 "Comments received on " + circular + " (SG17)");
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(Long.toString(id)).finished().count())
-                .isEqualTo(1);
+        // the last notice is on the wire before its job commits the end of the process: wait for that commit
+        await().atMost(Duration.ofSeconds(10)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(id)).finished().count() == 1);
     }
 
     @Test
