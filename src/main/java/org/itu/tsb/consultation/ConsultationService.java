@@ -98,7 +98,7 @@ public class ConsultationService {
         Instant now = clock.instant();
         if (!deadline.isAfter(now)) {
             throw new InvalidInputException("deadline", "the deadline " + deadline.truncatedTo(ChronoUnit.MILLIS)
-                    + " is not in the future (now " + now.truncatedTo(ChronoUnit.SECONDS) + " UTC)");
+                    + " is not in the future (now " + now.truncatedTo(ChronoUnit.SECONDS) + ")");
         }
     }
 }

@@ -8,9 +8,11 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.itu.tsb.consultation.ConsultationService;
+import org.itu.tsb.consultation.ConsultationStateException;
 import org.itu.tsb.consultation.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +35,15 @@ public class OpenConsultationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long consultationId = (Long) execution.getVariable(CONSULTATION_ID);
-        Instant deadline = deadlineOf(execution);
         String circularNumber = (String) execution.getVariable(CIRCULAR_NUMBER);
-        consultations.recordOpening(consultationId, circularNumber, deadline);
+        Instant deadline;
+        try {
+            deadline = deadlineOf(execution);
+            consultations.recordOpening(consultationId, circularNumber, deadline);
+        } catch (InvalidInputException | ConsultationStateException e) {
+            // the officer's input, refused: Tasklist shows a 400 with this message, not a server error
+            throw new BadUserRequestException(e.getMessage(), e);
+        }
         execution.setVariable(DEADLINE, Date.from(deadline));
         execution.setVariable(CIRCULAR_NUMBER, circularNumber.trim());
     }

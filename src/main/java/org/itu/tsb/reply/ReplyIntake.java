@@ -94,11 +94,11 @@ public class ReplyIntake {
         }
         Instant receivedAt = source.receivedAt().truncatedTo(ChronoUnit.MILLIS);
         if (receivedAt.isAfter(now)) {
-            throw new InvalidInputException("receivedAt", receivedAt + " is in the future (now " + now + " UTC)");
+            throw new InvalidInputException("receivedAt", receivedAt + " is in the future (now " + now + ")");
         }
         if (receivedAt.isBefore(consultation.openedAt())) {
             throw new InvalidInputException("receivedAt", receivedAt + " is before the circular was issued ("
-                    + consultation.openedAt() + " UTC)");
+                    + consultation.openedAt() + ")");
         }
         return receivedAt;
     }

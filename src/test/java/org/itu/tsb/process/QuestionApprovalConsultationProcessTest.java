@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,7 +25,6 @@ import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationRepository;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.ConsultationStatus;
-import org.itu.tsb.consultation.InvalidInputException;
 import org.itu.tsb.consultation.NewConsultation;
 import org.itu.tsb.consultation.Question;
 import org.itu.tsb.consultation.QuestionKind;
@@ -232,10 +232,10 @@ class QuestionApprovalConsultationProcessTest {
 
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of(ProcessVariables.CIRCULAR_NUMBER, "101-" + c.id(),
                 ProcessVariables.DEADLINE_DATE, "2026-02-01")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not in the future");
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("deadline").hasMessageContaining("not in the future");
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of(ProcessVariables.CIRCULAR_NUMBER, "101-" + c.id(),
                 ProcessVariables.DEADLINE_DATE, "3 April")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("deadlineDate");
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("deadlineDate");
 
         assertThat(pi).isWaitingAt(ProcessVariables.ISSUE_CIRCULAR_TASK);
         assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.ADOPTED);
