@@ -4,8 +4,10 @@ import static org.itu.tsb.consultation.ConsultationRepository.utc;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Every notice the procedure issued, and whether it has been handed to the mail server yet. */
@@ -26,22 +28,25 @@ public class NoticeOutbox {
         this.jdbc = jdbc;
     }
 
-    /** Records the notice unless it was already recorded; returns the stored entry either way. */
+    /** Records the notice unless it was already recorded (a retried job); returns the stored entry either way. */
     public Entry record(Notice notice, Instant now) {
-        return find(notice).orElseGet(() -> {
-            jdbc.sql("""
-                            insert into notice (consultation_id, kind, question_number, recipient, subject, body, status, created_at)
-                            values (:consultationId, :kind, :question, :recipient, :subject, :body, 'PENDING', :now)""")
-                    .param("consultationId", notice.consultationId())
-                    .param("kind", notice.kind().name())
-                    .param("question", notice.questionNumber())
-                    .param("recipient", notice.recipient())
-                    .param("subject", notice.subject())
-                    .param("body", notice.body())
-                    .param("now", utc(now))
-                    .update();
-            return find(notice).orElseThrow();
-        });
+        Optional<Entry> recorded = find(notice);
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into notice (consultation_id, kind, question_number, recipient, subject, body, status, created_at)
+                        values (:consultationId, :kind, :question, :recipient, :subject, :body, 'PENDING', :now)""")
+                .param("consultationId", notice.consultationId())
+                .param("kind", notice.kind().name())
+                .param("question", notice.questionNumber())
+                .param("recipient", notice.recipient())
+                .param("subject", notice.subject())
+                .param("body", notice.body())
+                .param("now", utc(now))
+                .update(keys, "id");
+        return new Entry(keys.getKey().longValue(), notice, Status.PENDING);
     }
 
     public void markSent(long id, Instant now) {
@@ -62,7 +67,7 @@ public class NoticeOutbox {
                 .list();
     }
 
-    private java.util.Optional<Entry> find(Notice notice) {
+    private Optional<Entry> find(Notice notice) {
         return jdbc.sql("""
                         select id, status from notice
                          where consultation_id = :consultationId and kind = :kind and question_number = :question and recipient = :recipient""")
