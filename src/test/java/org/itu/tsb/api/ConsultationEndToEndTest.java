@@ -36,7 +36,7 @@ class ConsultationEndToEndTest extends ApiTestSupport {
         assertThat(created.body().get("status").asText()).isEqualTo("ADOPTED");
         assertThat(created.body().has("deadline")).isFalse();
 
-        Instant deadline = Instant.now().plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant deadline = Instant.now().plusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Response opened = open(id, deadline);
         assertThat(opened.status()).isEqualTo(200);
         assertThat(opened.body().get("status").asText()).isEqualTo("OPEN");
@@ -99,7 +99,7 @@ class ConsultationEndToEndTest extends ApiTestSupport {
     @Test
     void mailServerDownLosesNoNoticeAndRollsBackNoDecision() {
         long id = createConsultation();
-        String circular = "TSB Circular " + open(id, Instant.now().plusSeconds(2)).body().get("circularNumber").asText();
+        String circular = "TSB Circular " + open(id, Instant.now().plusSeconds(4)).body().get("circularNumber").asText();
         reply(id, "CHE", "{\"Q7/17\": \"DOES_NOT_SUPPORT\"}");
         int circulars = (int) memberStates.all().stream().mapToLong(s -> s.emails().size()).sum();
         await().atMost(Duration.ofSeconds(20)).until(() -> smtp.getReceivedMessages().length >= circulars);
