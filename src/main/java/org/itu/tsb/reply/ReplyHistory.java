@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.memberstate.MemberState;
@@ -37,9 +38,18 @@ public class ReplyHistory {
 
     @Transactional(readOnly = true)
     public List<MemberStateReplies> of(long consultationId) {
-        Consultation consultation = consultations.get(consultationId);
+        return group(consultations.get(consultationId), replies.all(consultationId));
+    }
+
+    /** One Member State's replies, if it replied. */
+    @Transactional(readOnly = true)
+    public Optional<MemberStateReplies> of(long consultationId, String memberState) {
+        return group(consultations.get(consultationId), replies.all(consultationId, memberState)).stream().findFirst();
+    }
+
+    private List<MemberStateReplies> group(Consultation consultation, List<ReplyVersion> all) {
         Map<String, List<ReplyVersion>> byState = new LinkedHashMap<>();
-        for (ReplyVersion v : replies.all(consultationId)) {
+        for (ReplyVersion v : all) {
             byState.computeIfAbsent(v.memberState(), k -> new ArrayList<>()).add(v);
         }
         List<MemberStateReplies> result = new ArrayList<>();

@@ -120,6 +120,12 @@ public class ReplyRepository {
         return query(SELECT + " where v.consultation_id = :id order by v.member_state, v.id", Map.of("id", consultationId));
     }
 
+    /** Every version of one Member State, in the order recorded. */
+    public List<ReplyVersion> all(long consultationId, String memberState) {
+        return query(SELECT + " where v.consultation_id = :id and v.member_state = :memberState order by v.id",
+                Map.of("id", consultationId, "memberState", memberState));
+    }
+
     /** The version the Member State's last submission produced, whatever its received time. */
     public Optional<ReplyVersion> lastRecorded(long consultationId, String memberState) {
         return query(SELECT + """

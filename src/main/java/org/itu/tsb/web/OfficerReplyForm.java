@@ -100,8 +100,7 @@ class OfficerReplyForm {
             return recorded + "late, not counted";
         }
         // On time, but a version received later (say online) may be the one that counts: say which, as the replies page does.
-        var current = history.of(id).stream().filter(r -> r.memberState().equals(state.code())).findFirst()
-                .map(ReplyHistory.MemberStateReplies::current).orElseThrow();
+        var current = history.of(id, state.code()).map(ReplyHistory.MemberStateReplies::current).orElseThrow();
         if (current.id() == receipt.id()) {
             return recorded + "counted";
         }
