@@ -55,15 +55,14 @@ public class ConsultationRepository {
     }
 
     public Optional<Consultation> find(long id) {
-        List<Question> questions = questionsOf(List.of(id)).getOrDefault(id, List.of());
+        List<Question> questions = questionsOf("where consultation_id = :id", Map.of("id", id)).getOrDefault(id, List.of());
         return jdbc.sql(SELECT + " where c.id = :id").param("id", id)
                 .query((rs, n) -> map(rs, questions))
                 .optional();
     }
 
     public List<Consultation> findAll() {
-        List<Long> ids = jdbc.sql("select id from consultation order by id").query(Long.class).list();
-        Map<Long, List<Question>> questions = questionsOf(ids);
+        Map<Long, List<Question>> questions = questionsOf("", Map.of());
         return jdbc.sql(SELECT + " order by c.id")
                 .query((rs, n) -> map(rs, questions.getOrDefault(rs.getLong("id"), List.of())))
                 .list();
@@ -92,13 +91,11 @@ public class ConsultationRepository {
                 .query(Long.class).list().stream().findFirst();
     }
 
-    private Map<Long, List<Question>> questionsOf(List<Long> ids) {
+    /** The Questions of the consultations the {@code where} clause selects, by consultation, in their order. */
+    private Map<Long, List<Question>> questionsOf(String where, Map<String, ?> params) {
         Map<Long, List<Question>> byConsultation = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return byConsultation;
-        }
-        jdbc.sql("select consultation_id, number, title, kind from question where consultation_id in (:ids) order by consultation_id, seq")
-                .param("ids", ids)
+        jdbc.sql("select consultation_id, number, title, kind from question " + where + " order by consultation_id, seq")
+                .params(params)
                 .query((rs, n) -> byConsultation.computeIfAbsent(rs.getLong("consultation_id"), k -> new ArrayList<>())
                         .add(new Question(rs.getString("number"), rs.getString("title"), QuestionKind.valueOf(rs.getString("kind")))))
                 .list();
