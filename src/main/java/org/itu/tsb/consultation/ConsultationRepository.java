@@ -1,10 +1,11 @@
 package org.itu.tsb.consultation;
 
+import static org.itu.tsb.kernel.UtcTime.column;
+import static org.itu.tsb.kernel.UtcTime.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public class ConsultationRepository {
                 .param("studyGroup", consultation.studyGroup())
                 .param("adoptedBy", consultation.adoptedBy())
                 .param("meeting", consultation.meeting())
-                .param("createdAt", utc(createdAt))
+                .param("createdAt", column(createdAt))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         int seq = 0;
@@ -79,8 +80,8 @@ public class ConsultationRepository {
                         update consultation set circular_number = :circularNumber, deadline = :deadline, opened_at = :openedAt
                         where id = :id""")
                 .param("circularNumber", circularNumber)
-                .param("deadline", utc(deadline))
-                .param("openedAt", utc(openedAt))
+                .param("deadline", column(deadline))
+                .param("openedAt", column(openedAt))
                 .param("id", id)
                 .update();
     }
@@ -115,15 +116,5 @@ public class ConsultationRepository {
                 instant(rs, "opened_at"),
                 instant(rs, "created_at"),
                 rs.getBoolean("decided"));
-    }
-
-    /** Timestamps are stored with their zone and always written in UTC. */
-    public static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    public static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -6,10 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.itu.tsb.memberstate.MemberState;
-import org.itu.tsb.memberstate.MemberStateRegistry;
-import org.itu.tsb.process.ConsultationProcess;
-import org.itu.tsb.reply.ReplyRepository;
+import org.itu.tsb.kernel.InvalidInputException;
+import org.itu.tsb.kernel.UtcTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,16 +18,14 @@ public class ConsultationService {
 
     private final ConsultationRepository consultations;
     private final ConsultationProcess process;
-    private final ReplyRepository replySlots;
-    private final MemberStateRegistry memberStates;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public ConsultationService(ConsultationRepository consultations, ConsultationProcess process, ReplyRepository replySlots,
-                               MemberStateRegistry memberStates, Clock clock) {
+    public ConsultationService(ConsultationRepository consultations, ConsultationProcess process, ApplicationEventPublisher events,
+                               Clock clock) {
         this.consultations = consultations;
         this.process = process;
-        this.replySlots = replySlots;
-        this.memberStates = memberStates;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -69,7 +66,7 @@ public class ConsultationService {
         Consultation consultation = get(id);
         checkOpening(consultation, circularNumber, deadline);
         consultations.recordOpening(id, circularNumber.trim(), deadline, clock.instant());
-        replySlots.openSlots(id, memberStates.all().stream().map(MemberState::code).toList());
+        events.publishEvent(new ConsultationOpened(id, deadline));
     }
 
     public Consultation get(long id) {
@@ -83,7 +80,7 @@ public class ConsultationService {
     private void checkOpening(Consultation consultation, String circularNumber, Instant deadline) {
         if (consultation.isOpened()) {
             throw new ConsultationStateException("consultation " + consultation.id() + " is already open (circular "
-                    + consultation.circularNumber() + ", deadline " + consultation.deadline() + ")");
+                    + consultation.circularNumber() + ", deadline " + UtcTime.format(consultation.deadline()) + ")");
         }
         if (circularNumber == null || circularNumber.isBlank()) {
             throw new InvalidInputException("circularNumber", "the circular number is required");
@@ -97,8 +94,8 @@ public class ConsultationService {
         });
         Instant now = clock.instant();
         if (!deadline.isAfter(now)) {
-            throw new InvalidInputException("deadline", "the deadline " + deadline.truncatedTo(ChronoUnit.MILLIS)
-                    + " is not in the future (now " + now.truncatedTo(ChronoUnit.SECONDS) + ")");
+            throw new InvalidInputException("deadline", "the deadline " + UtcTime.format(deadline)
+                    + " is not in the future (now " + UtcTime.format(now) + ")");
         }
     }
 }

@@ -2,9 +2,8 @@ package org.itu.tsb.consultation;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.List;
+import org.itu.tsb.kernel.UtcTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -42,7 +41,7 @@ public class DemoConsultation implements ApplicationRunner {
         Consultation adopted = consultations.adopt(circular101());
         LocalDate deadlineDate = LocalDate.now(clock).plusMonths(2);
         Consultation open = consultations.open(adopted.id(), CIRCULAR_NUMBER,
-                deadlineDate.atTime(LocalTime.of(23, 59, 59, 999_000_000)).toInstant(ZoneOffset.UTC));
+                UtcTime.endOfDeadlineDay(deadlineDate));
         log.info("Demo: loaded TSB Circular {} as consultation {}, deadline {}", CIRCULAR_NUMBER, open.id(), open.deadline());
     }
 

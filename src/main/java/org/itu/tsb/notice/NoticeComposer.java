@@ -1,7 +1,5 @@
 package org.itu.tsb.notice;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,45 +7,45 @@ import java.util.stream.Collectors;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.Question;
+import org.itu.tsb.kernel.ConsultationProperties;
+import org.itu.tsb.kernel.UtcTime;
 import org.itu.tsb.memberstate.MemberState;
 import org.itu.tsb.memberstate.MemberStateRegistry;
+import org.itu.tsb.reply.ReplyHistory;
 import org.itu.tsb.reply.ReplyRepository;
 import org.itu.tsb.reply.ReplyVersion;
 import org.itu.tsb.tally.QuestionDecision;
 import org.itu.tsb.tally.TallyService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Writes the notices of the procedure from what is stored. English for now; French and Spanish come with the notices issue. */
 @Component
 public class NoticeComposer {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
     private final ConsultationService consultations;
     private final MemberStateRegistry memberStates;
     private final TallyService tallies;
+    private final ReplyHistory history;
     private final ReplyRepository replies;
     private final String studyGroupAddress;
     private final int thresholdPercent;
 
     public NoticeComposer(ConsultationService consultations, MemberStateRegistry memberStates, TallyService tallies,
-                          ReplyRepository replies, @Value("${consultation.notices.study-group-address}") String studyGroupAddress,
-                          @Value("${consultation.approval-threshold-percent}") int thresholdPercent) {
-        this.thresholdPercent = thresholdPercent;
+                          ReplyHistory history, ReplyRepository replies, ConsultationProperties properties) {
         this.consultations = consultations;
         this.memberStates = memberStates;
         this.tallies = tallies;
+        this.history = history;
         this.replies = replies;
-        this.studyGroupAddress = studyGroupAddress;
+        this.studyGroupAddress = properties.notices().studyGroupAddress();
+        this.thresholdPercent = properties.approvalThresholdPercent();
     }
 
     /** The circular opening the consultation, to every address of every Member State. */
     public List<Notice> circular(long consultationId) {
         Consultation c = consultations.get(consultationId);
         String subject = "TSB Circular " + c.circularNumber() + ": Member State consultation on approval of Questions of "
-                + c.studyGroup() + " (reply by " + UTC.format(c.deadline()) + ")";
+                + c.studyGroup() + " (reply by " + UtcTime.format(c.deadline()) + ")";
         String body = """
                 Dear Sir/Madam,
 
@@ -66,7 +64,7 @@ public class NoticeComposer {
 
                 Telecommunication Standardization Bureau
                 """.formatted(c.circular(), c.adoptedBy(), c.meeting(), c.studyGroup(), questionList(c.questions()),
-                UTC.format(c.deadline()), thresholdPercent);
+                UtcTime.format(c.deadline()), thresholdPercent);
         List<Notice> notices = new ArrayList<>();
         for (MemberState state : memberStates.all()) {
             for (String email : state.emails()) {
@@ -86,7 +84,7 @@ public class NoticeComposer {
                 %s is APPROVED.
 
                 %s
-                """.formatted(c.circularNumber(), UTC.format(c.deadline()), describe(c, questionNumber), tallyLine(d));
+                """.formatted(c.circularNumber(), UtcTime.format(c.deadline()), describe(c, questionNumber), tallyLine(d));
         return List.of(new Notice(consultationId, NoticeKind.APPROVAL_ANNOUNCED, questionNumber, studyGroupAddress(c), subject, body));
     }
 
@@ -100,20 +98,20 @@ public class NoticeComposer {
                 %s is NOT APPROVED and is referred back to %s.
 
                 %s
-                """.formatted(c.circularNumber(), UTC.format(c.deadline()), describe(c, questionNumber), c.studyGroup(), tallyLine(d));
+                """.formatted(c.circularNumber(), UtcTime.format(c.deadline()), describe(c, questionNumber), c.studyGroup(), tallyLine(d));
         return List.of(new Notice(consultationId, NoticeKind.REFERRED_BACK, questionNumber, studyGroupAddress(c), subject, body));
     }
 
     /** The comments received with the replies, whatever the result; late ones marked late. None if no reply had comments. */
     public List<Notice> commentsForwarded(long consultationId) {
         Consultation c = consultations.get(consultationId);
-        List<ReplyVersion> onTime = replies.counted(consultationId, c.deadline()).stream().filter(ReplyVersion::hasComments).toList();
+        List<ReplyVersion> onTime = history.counted(consultationId).stream().filter(ReplyVersion::hasComments).toList();
         List<ReplyVersion> late = replies.late(consultationId).stream().filter(ReplyVersion::hasComments).toList();
         if (onTime.isEmpty() && late.isEmpty()) {
             return List.of();
         }
         StringBuilder body = new StringBuilder("Comments received with the replies to TSB Circular ")
-                .append(c.circularNumber()).append(" (deadline ").append(UTC.format(c.deadline())).append("):\n");
+                .append(c.circularNumber()).append(" (deadline ").append(UtcTime.format(c.deadline())).append("):\n");
         for (ReplyVersion r : onTime) {
             appendComment(body, r, "");
         }
@@ -125,9 +123,9 @@ public class NoticeComposer {
     }
 
     private void appendComment(StringBuilder body, ReplyVersion r, String mark) {
-        String name = memberStates.find(r.memberState()).map(MemberState::name).orElse(r.memberState());
+        String name = memberStates.nameOf(r.memberState());
         body.append("\n").append(name).append(" (").append(r.memberState()).append("), received ")
-                .append(UTC.format(r.receivedAt())).append(mark).append(":\n").append(r.comments()).append("\n");
+                .append(UtcTime.format(r.receivedAt())).append(mark).append(":\n").append(r.comments()).append("\n");
     }
 
     private String studyGroupAddress(Consultation c) {

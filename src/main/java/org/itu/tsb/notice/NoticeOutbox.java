@@ -1,6 +1,6 @@
 package org.itu.tsb.notice;
 
-import static org.itu.tsb.consultation.ConsultationRepository.utc;
+import static org.itu.tsb.kernel.UtcTime.column;
 
 import java.time.Instant;
 import java.util.List;
@@ -44,13 +44,13 @@ public class NoticeOutbox {
                 .param("recipient", notice.recipient())
                 .param("subject", notice.subject())
                 .param("body", notice.body())
-                .param("now", utc(now))
+                .param("now", column(now))
                 .update(keys, "id");
         return new Entry(keys.getKey().longValue(), notice, Status.PENDING);
     }
 
     public void markSent(long id, Instant now) {
-        jdbc.sql("update notice set status = 'SENT', sent_at = :now where id = :id").param("now", utc(now)).param("id", id).update();
+        jdbc.sql("update notice set status = 'SENT', sent_at = :now where id = :id").param("now", column(now)).param("id", id).update();
     }
 
     /** Notices recorded while no mail server was configured, oldest first. */

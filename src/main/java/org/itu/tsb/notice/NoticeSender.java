@@ -5,10 +5,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.itu.tsb.kernel.ConsultationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -33,10 +33,10 @@ public class NoticeSender {
     private final Clock clock;
 
     public NoticeSender(NoticeOutbox outbox, ObjectProvider<JavaMailSender> mailSender,
-                        @Value("${consultation.notices.from}") String from, Clock clock) {
+                        ConsultationProperties properties, Clock clock) {
         this.outbox = outbox;
         this.mailSender = mailSender;
-        this.from = from;
+        this.from = properties.notices().from();
         this.clock = clock;
     }
 

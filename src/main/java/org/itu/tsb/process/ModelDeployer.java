@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.itu.tsb.kernel.ConsultationProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -38,10 +38,10 @@ public class ModelDeployer implements ApplicationRunner {
     private final ResourcePatternResolver resources;
     private final String root;
 
-    public ModelDeployer(RepositoryService repository, ResourcePatternResolver resources,
-                         @Value("${consultation.models.root}") String root) {
+    public ModelDeployer(RepositoryService repository, ResourcePatternResolver resources, ConsultationProperties properties) {
         this.repository = repository;
         this.resources = resources;
+        String root = properties.models().root();
         this.root = root.endsWith("/") ? root : root + "/";
     }
 

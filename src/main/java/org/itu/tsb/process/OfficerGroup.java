@@ -2,7 +2,8 @@ package org.itu.tsb.process;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.itu.tsb.kernel.ConsultationProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -20,11 +21,11 @@ public class OfficerGroup implements ApplicationRunner {
     private final String groupId;
     private final String adminUser;
 
-    public OfficerGroup(IdentityService identity, @Value("${consultation.officer-group}") String groupId,
-                        @Value("${camunda.bpm.admin-user.id:}") String adminUser) {
+    public OfficerGroup(IdentityService identity, ConsultationProperties properties, CamundaBpmProperties camunda) {
         this.identity = identity;
-        this.groupId = groupId;
-        this.adminUser = adminUser;
+        this.groupId = properties.officerGroup();
+        this.adminUser = camunda.getAdminUser() == null || camunda.getAdminUser().getId() == null ? ""
+                : camunda.getAdminUser().getId();
     }
 
     @Override

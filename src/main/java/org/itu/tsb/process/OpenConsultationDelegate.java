@@ -4,8 +4,6 @@ import static org.itu.tsb.process.ProcessVariables.*;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -13,7 +11,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.ConsultationStateException;
-import org.itu.tsb.consultation.InvalidInputException;
+import org.itu.tsb.kernel.InvalidInputException;
+import org.itu.tsb.kernel.UtcTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("openConsultation")
 public class OpenConsultationDelegate implements JavaDelegate {
-
-    /** Replies count if received by the last millisecond of the deadline date, UTC. */
-    static final LocalTime END_OF_DEADLINE_DAY = LocalTime.of(23, 59, 59, 999_000_000);
 
     private final ConsultationService consultations;
 
@@ -48,7 +44,7 @@ public class OpenConsultationDelegate implements JavaDelegate {
         execution.setVariable(CIRCULAR_NUMBER, circularNumber.trim());
     }
 
-    /** The API gives an instant; the Tasklist form gives a date (yyyy-MM-dd), which means the end of that day, UTC. */
+    /** The API gives an instant; the Tasklist form gives a date, which means the end of that day, UTC. */
     private static Instant deadlineOf(DelegateExecution execution) {
         Object deadline = execution.getVariable(DEADLINE);
         if (deadline instanceof Date date) {
@@ -62,9 +58,9 @@ public class OpenConsultationDelegate implements JavaDelegate {
             String text = date.toString().trim();
             // form-js may send a date-time; the date part is what the officer chose
             LocalDate day = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-            return day.atTime(END_OF_DEADLINE_DAY).toInstant(ZoneOffset.UTC);
+            return UtcTime.endOfDeadlineDay(day);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("deadlineDate", "'" + date + "' is not a date (yyyy-MM-dd)");
+            throw new InvalidInputException("deadlineDate", "'" + date + "' is not a date (" + UtcTime.DATE_PATTERN + ")");
         }
     }
 }

@@ -2,7 +2,7 @@ package org.itu.tsb.reply;
 
 import java.util.Set;
 import org.apache.tika.Tika;
-import org.itu.tsb.consultation.InvalidInputException;
+import org.itu.tsb.kernel.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -1,14 +1,12 @@
 package org.itu.tsb.reply;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
-import org.itu.tsb.memberstate.MemberState;
 import org.itu.tsb.memberstate.MemberStateRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +26,8 @@ public class ReplyHistory {
     }
 
     /**
-     * One Member State's replies. {@code current} is the version that counts (the latest received on time) or,
-     * if every version came late, the latest late one; {@code counted} says which.
+     * One Member State's replies. {@code current} is the version that counts or, if every version came late, the
+     * latest late one ({@link CountedReply}); {@code counted} says which.
      */
     public record MemberStateReplies(String memberState, String name, ReplyVersion current, boolean counted,
                                      List<ReplyVersion> versions) {}
@@ -47,29 +45,37 @@ public class ReplyHistory {
         return group(consultations.get(consultationId), replies.all(consultationId, memberState)).stream().findFirst();
     }
 
+    /** The version that counts for each Member State that replied by the deadline, by Member State code: what the tally counts. */
+    @Transactional(readOnly = true)
+    public List<ReplyVersion> counted(long consultationId) {
+        Consultation consultation = consultations.get(consultationId);
+        List<ReplyVersion> counted = new ArrayList<>();
+        byMemberState(replies.all(consultationId)).values()
+                .forEach(versions -> CountedReply.of(versions, consultation.deadline()).ifPresent(counted::add));
+        return counted;
+    }
+
     private List<MemberStateReplies> group(Consultation consultation, List<ReplyVersion> all) {
+        List<MemberStateReplies> result = new ArrayList<>();
+        byMemberState(all).forEach((code, versions) -> {
+            ReplyVersion current = CountedReply.current(versions, consultation.deadline());
+            boolean counted = CountedReply.of(versions, consultation.deadline()).isPresent();
+            result.add(new MemberStateReplies(code, memberStates.nameOf(code), current, counted, List.copyOf(versions)));
+        });
+        return result;
+    }
+
+    /** Versions grouped by Member State, in the order given. */
+    private static Map<String, List<ReplyVersion>> byMemberState(List<ReplyVersion> all) {
         Map<String, List<ReplyVersion>> byState = new LinkedHashMap<>();
         for (ReplyVersion v : all) {
             byState.computeIfAbsent(v.memberState(), k -> new ArrayList<>()).add(v);
         }
-        List<MemberStateReplies> result = new ArrayList<>();
-        byState.forEach((code, versions) -> {
-            ReplyVersion current = current(versions);
-            String name = memberStates.find(code).map(MemberState::name).orElse(code);
-            result.add(new MemberStateReplies(code, name, current, !current.late() && consultation.isOpened(), List.copyOf(versions)));
-        });
-        return result;
+        return byState;
     }
 
     public Progress progress(long consultationId) {
         ReplyRepository.Progress p = replies.progress(consultationId);
         return new Progress(p.onTime(), p.late(), memberStates.size());
-    }
-
-    /** The same choice as the tally's: latest received on time, ties to the one recorded last. */
-    private static ReplyVersion current(List<ReplyVersion> versions) {
-        Comparator<ReplyVersion> latest = Comparator.comparing(ReplyVersion::receivedAt).thenComparingLong(ReplyVersion::id);
-        return versions.stream().filter(v -> !v.late()).max(latest)
-                .orElseGet(() -> versions.stream().max(latest).orElseThrow());
     }
 }

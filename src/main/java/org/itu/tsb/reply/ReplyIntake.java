@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.itu.tsb.consultation.Consultation;
-import org.itu.tsb.consultation.ConsultationRepository;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.ConsultationStateException;
-import org.itu.tsb.consultation.InvalidInputException;
+import org.itu.tsb.kernel.InvalidInputException;
+import org.itu.tsb.kernel.UtcTime;
 import org.itu.tsb.memberstate.MemberStateRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,19 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReplyIntake {
 
-    /** Generous for a reply form; beyond it the text is surely not a reply. */
-    public static final int MAX_TEXT_LENGTH = 20_000;
-
     private final ConsultationService consultations;
-    private final ConsultationRepository consultationRows;
+    private final ReplySlots slots;
     private final ReplyRepository replies;
     private final MemberStateRegistry memberStates;
     private final Clock clock;
 
-    public ReplyIntake(ConsultationService consultations, ConsultationRepository consultationRows, ReplyRepository replies,
+    public ReplyIntake(ConsultationService consultations, ReplySlots slots, ReplyRepository replies,
                        MemberStateRegistry memberStates, Clock clock) {
         this.consultations = consultations;
-        this.consultationRows = consultationRows;
+        this.slots = slots;
         this.replies = replies;
         this.memberStates = memberStates;
         this.clock = clock;
@@ -43,7 +40,7 @@ public class ReplyIntake {
     public ReplyReceipt submit(long consultationId, ReplySubmission submission, ReplySource source) {
         ReplySubmission reply = validate(consultations.get(consultationId), submission);
         checkRecordedBy(source);
-        lockSlot(consultationId, reply.memberState());
+        slots.lock(consultationId, reply.memberState());
         // read under the lock: a tally that held it has committed its decisions by now
         Consultation consultation = consultations.get(consultationId);
         if (!consultation.isOpened()) {
@@ -56,7 +53,7 @@ public class ReplyIntake {
         boolean late = receivedAt.isAfter(consultation.deadline());
         if (!late && consultation.decided()) {
             throw new ConsultationStateException("consultation " + consultationId + " was tallied at its deadline "
-                    + consultation.deadline() + "; a reply received before then can no longer be counted");
+                    + UtcTime.format(consultation.deadline()) + "; a reply received before then can no longer be counted");
         }
         String hash = ContentHash.of(reply, source.attachment());
         Optional<ReplyVersion> previous = replies.lastRecorded(consultationId, reply.memberState());
@@ -71,34 +68,18 @@ public class ReplyIntake {
         return new ReplyReceipt(id, previous.map(ReplyVersion::version).orElse(0) + 1, receivedAt, late, true);
     }
 
-    /**
-     * Orders this reply against the tally and against the same Member State's other submissions, without making
-     * different Member States wait for each other: see V3__reply_slot.sql. A consultation not yet open, or a Member
-     * State added to the registry after opening, has no slot: then the consultation row is locked (as the tally
-     * does first) and the slot created if the consultation is open.
-     */
-    private void lockSlot(long consultationId, String memberState) {
-        if (replies.lockSlot(consultationId, memberState)) {
-            return;
-        }
-        consultationRows.lock(consultationId);
-        if (consultations.get(consultationId).isOpened() && !replies.lockSlot(consultationId, memberState)) {
-            replies.openSlots(consultationId, java.util.List.of(memberState));
-            replies.lockSlot(consultationId, memberState);
-        }
-    }
-
     private static Instant receivedAt(Consultation consultation, ReplySource source, Instant now) {
         if (source.receivedAt() == null) {
             return now;
         }
         Instant receivedAt = source.receivedAt().truncatedTo(ChronoUnit.MILLIS);
         if (receivedAt.isAfter(now)) {
-            throw new InvalidInputException("receivedAt", receivedAt + " is in the future (now " + now + ")");
+            throw new InvalidInputException("receivedAt", UtcTime.format(receivedAt) + " is in the future (now "
+                    + UtcTime.format(now) + ")");
         }
         if (receivedAt.isBefore(consultation.openedAt())) {
-            throw new InvalidInputException("receivedAt", receivedAt + " is before the circular was issued ("
-                    + consultation.openedAt() + ")");
+            throw new InvalidInputException("receivedAt", UtcTime.format(receivedAt) + " is before the circular was issued ("
+                    + UtcTime.format(consultation.openedAt()) + ")");
         }
         return receivedAt;
     }
@@ -107,8 +88,9 @@ public class ReplyIntake {
         if (source.recordedBy() == null || source.recordedBy().isBlank()) {
             throw new InvalidInputException("recordedBy", "who recorded the reply is required");
         }
-        if (source.recordedBy().length() > 100) {
-            throw new InvalidInputException("recordedBy", "is " + source.recordedBy().length() + " characters long, at most 100 are accepted");
+        if (source.recordedBy().length() > ReplyLimits.MAX_RECORDED_BY) {
+            throw new InvalidInputException("recordedBy", "is " + source.recordedBy().length() + " characters long, at most "
+                    + ReplyLimits.MAX_RECORDED_BY + " are accepted");
         }
     }
 
@@ -132,8 +114,8 @@ public class ReplyIntake {
     }
 
     private static void checkLength(String field, String text) {
-        if (text != null && text.length() > MAX_TEXT_LENGTH) {
-            throw new InvalidInputException(field, "is " + text.length() + " characters long, at most " + MAX_TEXT_LENGTH + " are accepted");
+        if (text != null && text.length() > ReplyLimits.MAX_TEXT_LENGTH) {
+            throw new InvalidInputException(field, "is " + text.length() + " characters long, at most " + ReplyLimits.MAX_TEXT_LENGTH + " are accepted");
         }
     }
 

@@ -1,7 +1,7 @@
 package org.itu.tsb.reply;
 
-import static org.itu.tsb.consultation.ConsultationRepository.instant;
-import static org.itu.tsb.consultation.ConsultationRepository.utc;
+import static org.itu.tsb.kernel.UtcTime.column;
+import static org.itu.tsb.kernel.UtcTime.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,12 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.itu.tsb.tally.Position;
+import org.itu.tsb.reply.Position;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Append-only storage of reply versions: the application inserts and reads, it never updates or deletes. */
+/**
+ * Append-only storage of reply versions: the application inserts and reads, it never updates or deletes. Which
+ * version counts is {@link CountedReply}'s to say, not this class's.
+ */
 @Repository
 public class ReplyRepository {
 
@@ -35,26 +38,6 @@ public class ReplyRepository {
         this.jdbc = jdbc;
     }
 
-    /** Opens one slot per Member State for a consultation being opened (see V3__reply_slot.sql). */
-    public void openSlots(long consultationId, Iterable<String> memberStates) {
-        for (String code : memberStates) {
-            jdbc.sql("insert into reply_slot (consultation_id, member_state) values (:id, :code)")
-                    .param("id", consultationId).param("code", code).update();
-        }
-    }
-
-    /** Locks the Member State's slot until the transaction ends; false if the consultation has no slot for it. */
-    public boolean lockSlot(long consultationId, String memberState) {
-        return !jdbc.sql("select member_state from reply_slot where consultation_id = :id and member_state = :code for update")
-                .param("id", consultationId).param("code", memberState).query(String.class).list().isEmpty();
-    }
-
-    /** Locks every slot of the consultation, in a fixed order, until the transaction ends. */
-    public void lockAllSlots(long consultationId) {
-        jdbc.sql("select member_state from reply_slot where consultation_id = :id order by member_state for update")
-                .param("id", consultationId).query(String.class).list();
-    }
-
     /** Stores a new version (its id and version number are assigned here) with its positions and attachment. */
     public long insert(ReplyVersion reply, Attachment attachment) {
         var keys = new GeneratedKeyHolder();
@@ -67,8 +50,8 @@ public class ReplyRepository {
                 .param("memberState", reply.memberState())
                 .param("comments", reply.comments())
                 .param("reasons", reply.reasons())
-                .param("receivedAt", utc(reply.receivedAt()))
-                .param("recordedAt", utc(reply.recordedAt()))
+                .param("receivedAt", column(reply.receivedAt()))
+                .param("recordedAt", column(reply.recordedAt()))
                 .param("recordedBy", reply.recordedBy())
                 .param("channel", reply.channel().name())
                 .param("late", reply.late())
@@ -93,21 +76,6 @@ public class ReplyRepository {
                     .update();
         }
         return id;
-    }
-
-    /**
-     * The reply that counts for each Member State: its latest version received at or before the deadline
-     * (ties on the received instant go to the version recorded last).
-     */
-    public List<ReplyVersion> counted(long consultationId, Instant deadline) {
-        return query(SELECT + """
-                 where v.consultation_id = :id and v.received_at <= :deadline
-                   and not exists (select 1 from reply_version w
-                                    where w.consultation_id = v.consultation_id
-                                      and w.member_state = v.member_state
-                                      and w.received_at <= :deadline
-                                      and (w.received_at > v.received_at or (w.received_at = v.received_at and w.id > v.id)))
-                 order by v.member_state""", Map.of("id", consultationId, "deadline", utc(deadline)));
     }
 
     /** Every version received after the deadline, oldest first. */

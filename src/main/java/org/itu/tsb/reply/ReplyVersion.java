@@ -2,7 +2,7 @@ package org.itu.tsb.reply;
 
 import java.time.Instant;
 import java.util.Map;
-import org.itu.tsb.tally.Position;
+import org.itu.tsb.reply.Position;
 
 /**
  * One stored version of a Member State's reply, numbered from 1 in the order recorded. Versions are appended,

@@ -1,7 +1,7 @@
 package org.itu.tsb.tally;
 
-import static org.itu.tsb.consultation.ConsultationRepository.instant;
-import static org.itu.tsb.consultation.ConsultationRepository.utc;
+import static org.itu.tsb.kernel.UtcTime.column;
+import static org.itu.tsb.kernel.UtcTime.instant;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +26,7 @@ public class DecisionRepository {
                 .param("support", decision.tally().support())
                 .param("notSupport", decision.tally().notSupport())
                 .param("decision", decision.decision().name())
-                .param("decidedAt", utc(decision.decidedAt()))
+                .param("decidedAt", column(decision.decidedAt()))
                 .update();
     }
 

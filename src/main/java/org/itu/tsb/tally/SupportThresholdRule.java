@@ -7,12 +7,10 @@ package org.itu.tsb.tally;
  */
 public record SupportThresholdRule(int thresholdPercent) implements ApprovalRule {
 
-    /** The threshold of clause 7.3.2 as applied in TSB circulars. */
-    public static final int CLAUSE_7_3_2_THRESHOLD = 70;
-
     public SupportThresholdRule {
-        if (thresholdPercent < 0 || thresholdPercent > 100) {
-            throw new IllegalArgumentException("threshold must be between 0 and 100 %, was " + thresholdPercent);
+        // 0 % would approve a Question nobody supports: no procedure means that
+        if (thresholdPercent < 1 || thresholdPercent > 100) {
+            throw new IllegalArgumentException("threshold must be between 1 and 100 %, was " + thresholdPercent);
         }
     }
 

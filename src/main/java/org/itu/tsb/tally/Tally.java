@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Map;
+import org.itu.tsb.reply.Position;
 
 /**
  * The counted replies for one Question: only explicit positions count, a reply silent on the

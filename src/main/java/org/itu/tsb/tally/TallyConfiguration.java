@@ -1,6 +1,6 @@
 package org.itu.tsb.tally;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.itu.tsb.kernel.ConsultationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +9,7 @@ class TallyConfiguration {
 
     /** The rule of the procedure; its threshold is a parameter ({@code consultation.approval-threshold-percent}). */
     @Bean
-    ApprovalRule approvalRule(@Value("${consultation.approval-threshold-percent}") int thresholdPercent) {
-        return new SupportThresholdRule(thresholdPercent);
+    ApprovalRule approvalRule(ConsultationProperties properties) {
+        return new SupportThresholdRule(properties.approvalThresholdPercent());
     }
 }

@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.itu.tsb.consultation.Consultation;
-import org.itu.tsb.consultation.ConsultationRepository;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.ConsultationStateException;
 import org.itu.tsb.consultation.Question;
-import org.itu.tsb.reply.ReplyRepository;
+import org.itu.tsb.reply.Position;
+import org.itu.tsb.reply.ReplyHistory;
+import org.itu.tsb.reply.ReplySlots;
 import org.itu.tsb.reply.ReplyVersion;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,16 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class TallyService {
 
     private final ConsultationService consultations;
-    private final ConsultationRepository consultationRows;
-    private final ReplyRepository replies;
+    private final ReplySlots slots;
+    private final ReplyHistory replies;
     private final DecisionRepository decisions;
     private final ApprovalRule rule;
     private final Clock clock;
 
-    public TallyService(ConsultationService consultations, ConsultationRepository consultationRows, ReplyRepository replies,
+    public TallyService(ConsultationService consultations, ReplySlots slots, ReplyHistory replies,
                         DecisionRepository decisions, ApprovalRule rule, Clock clock) {
         this.consultations = consultations;
-        this.consultationRows = consultationRows;
+        this.slots = slots;
         this.replies = replies;
         this.decisions = decisions;
         this.rule = rule;
@@ -43,8 +44,7 @@ public class TallyService {
     @Transactional
     public List<QuestionDecision> tally(long consultationId) {
         // Waits for replies being stored right now; any reply after this point is received after the deadline.
-        consultationRows.lock(consultationId);
-        replies.lockAllSlots(consultationId);
+        slots.lockAll(consultationId);
         Consultation consultation = consultations.get(consultationId);
         if (!consultation.isOpened()) {
             throw new ConsultationStateException("consultation " + consultationId + " cannot be tallied: it was never opened");
@@ -53,7 +53,7 @@ public class TallyService {
         if (!stored.isEmpty()) {
             return List.copyOf(stored.values());
         }
-        List<Map<String, Position>> counted = replies.counted(consultationId, consultation.deadline()).stream()
+        List<Map<String, Position>> counted = replies.counted(consultationId).stream()
                 .map(ReplyVersion::positions)
                 .toList();
         Instant now = clock.instant();

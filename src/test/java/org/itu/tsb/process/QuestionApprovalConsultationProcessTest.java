@@ -1,11 +1,13 @@
 package org.itu.tsb.process;
 
+import org.itu.tsb.Sg17;
+
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.itu.tsb.tally.Decision.APPROVED;
 import static org.itu.tsb.tally.Decision.REFERRED_BACK;
-import static org.itu.tsb.tally.Position.DOES_NOT_SUPPORT;
-import static org.itu.tsb.tally.Position.SUPPORTS;
+import static org.itu.tsb.reply.Position.DOES_NOT_SUPPORT;
+import static org.itu.tsb.reply.Position.SUPPORTS;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +37,7 @@ import org.itu.tsb.reply.ReplyIntake;
 import org.itu.tsb.reply.ReplySource;
 import org.itu.tsb.reply.ReplySubmission;
 import org.itu.tsb.tally.Decision;
-import org.itu.tsb.tally.Position;
+import org.itu.tsb.reply.Position;
 import org.itu.tsb.tally.QuestionDecision;
 import org.itu.tsb.tally.Tally;
 import org.itu.tsb.tally.TallyService;
@@ -274,11 +276,7 @@ class QuestionApprovalConsultationProcessTest {
     // --- helpers -------------------------------------------------------------------------------------------
 
     private Consultation adopt() {
-        return consultations.adopt(new NewConsultation("Member State consultation on approval of Questions of SG17", "SG17",
-                "TSAG", "Geneva, 26-30 January 2026",
-                List.of(new Question("Q7/17", "Secure application services", QuestionKind.REVISED),
-                        new Question("Q10/17", "Management of digital identity, security and services", QuestionKind.REVISED),
-                        new Question("Q16/17", "AI security", QuestionKind.NEW))));
+        return consultations.adopt(Sg17.adopted());
     }
 
     private Consultation openConsultation() {
@@ -343,7 +341,7 @@ class QuestionApprovalConsultationProcessTest {
 
     private static final class ProcessConsultation {
         static String key(Consultation c) {
-            return ConsultationProcess.businessKey(c.id());
+            return EngineConsultationProcess.businessKey(c.id());
         }
     }
 }

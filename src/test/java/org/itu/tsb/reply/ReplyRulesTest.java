@@ -1,9 +1,11 @@
 package org.itu.tsb.reply;
 
+import org.itu.tsb.Sg17;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.itu.tsb.tally.Position.DOES_NOT_SUPPORT;
-import static org.itu.tsb.tally.Position.SUPPORTS;
+import static org.itu.tsb.reply.Position.DOES_NOT_SUPPORT;
+import static org.itu.tsb.reply.Position.SUPPORTS;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,11 +21,11 @@ import org.itu.tsb.TestClock;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.ConsultationStateException;
-import org.itu.tsb.consultation.InvalidInputException;
+import org.itu.tsb.kernel.InvalidInputException;
 import org.itu.tsb.consultation.NewConsultation;
 import org.itu.tsb.consultation.Question;
 import org.itu.tsb.consultation.QuestionKind;
-import org.itu.tsb.tally.Position;
+import org.itu.tsb.reply.Position;
 import org.itu.tsb.tally.QuestionDecision;
 import org.itu.tsb.tally.Tally;
 import org.itu.tsb.tally.TallyService;
@@ -61,9 +63,7 @@ class ReplyRulesTest {
     @BeforeEach
     void openConsultation() {
         clock.set(Instant.parse("2026-02-02T09:00:00Z"));
-        Consultation adopted = consultations.adopt(new NewConsultation("Consultation", "SG17", "TSAG", "Geneva",
-                List.of(new Question("Q7/17", "Secure application services", QuestionKind.REVISED),
-                        new Question("Q16/17", "AI security", QuestionKind.NEW))));
+        Consultation adopted = consultations.adopt(Sg17.adopted(Sg17.Q7, Sg17.Q16));
         deadline = Instant.parse("2026-04-03T23:59:59.999Z");
         consultation = consultations.open(adopted.id(), "101-" + adopted.id(), deadline);
     }
@@ -237,8 +237,7 @@ class ReplyRulesTest {
 
     @Test
     void aReplyToAConsultationNotOpenIsRefusedAndStoredNowhere() {
-        Consultation adopted = consultations.adopt(new NewConsultation("Consultation", "SG17", "TSAG", "Geneva",
-                List.of(new Question("Q7/17", "Secure application services", QuestionKind.REVISED))));
+        Consultation adopted = consultations.adopt(Sg17.adopted(Sg17.Q7));
         long before = jdbc.sql("select count(*) from reply_version").query(Long.class).single();
 
         assertThatThrownBy(() -> intake.submit(adopted.id(), new ReplySubmission("CHE", Map.of("Q7/17", SUPPORTS), null, null),
@@ -268,7 +267,7 @@ class ReplyRulesTest {
     }
 
     private Tally tallyOf(String question) {
-        return Tally.of(question, replies.counted(consultation.id(), deadline).stream().map(ReplyVersion::positions).toList());
+        return Tally.of(question, history.counted(consultation.id()).stream().map(ReplyVersion::positions).toList());
     }
 
     private long versions(String state) {

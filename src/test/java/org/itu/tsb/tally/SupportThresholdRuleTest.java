@@ -4,19 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.itu.tsb.tally.Decision.APPROVED;
 import static org.itu.tsb.tally.Decision.REFERRED_BACK;
-import static org.itu.tsb.tally.Position.DOES_NOT_SUPPORT;
-import static org.itu.tsb.tally.Position.SUPPORTS;
+import static org.itu.tsb.reply.Position.DOES_NOT_SUPPORT;
+import static org.itu.tsb.reply.Position.SUPPORTS;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.itu.tsb.reply.Position;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SupportThresholdRuleTest {
 
-    private final ApprovalRule rule = new SupportThresholdRule(SupportThresholdRule.CLAUSE_7_3_2_THRESHOLD);
+    private final ApprovalRule rule = new SupportThresholdRule(70);
 
     @ParameterizedTest(name = "{0} support, {1} not support: {2}")
     @CsvSource({
@@ -38,7 +39,10 @@ class SupportThresholdRuleTest {
     void thresholdIsAParameterOfTheProcedure() {
         assertThat(new SupportThresholdRule(50).decide(new Tally(1, 1))).isEqualTo(APPROVED);
         assertThat(new SupportThresholdRule(51).decide(new Tally(1, 1))).isEqualTo(REFERRED_BACK);
+        assertThat(new SupportThresholdRule(100).decide(new Tally(9, 1))).isEqualTo(REFERRED_BACK);
+        assertThat(new SupportThresholdRule(1).decide(new Tally(1, 99))).isEqualTo(APPROVED);
         assertThatThrownBy(() -> new SupportThresholdRule(101)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SupportThresholdRule(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

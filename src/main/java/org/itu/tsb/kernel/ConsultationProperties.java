@@ -1,0 +1,60 @@
+package org.itu.tsb.kernel;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every setting of the application ({@code consultation.*}) in one place, checked at start: a wrong value stops the
+ * application with a message naming the property, rather than surfacing at the deadline. Defaults live in
+ * {@code application.yml}; the README's configuration table describes each one.
+ */
+@ConfigurationProperties("consultation")
+@Validated
+public record ConsultationProperties(
+        /** WTSA Resolution 1 clause 7.3.2: the share of counted replies (per cent) that must support a Question. */
+        @Min(1) @Max(100) int approvalThresholdPercent,
+        /** The Camunda group whose members work the officers' user tasks; the BPMN model names the same group. */
+        @NotBlank @Pattern(regexp = "[a-zA-Z0-9-]+") String officerGroup,
+        /** The Member State registry (CSV: code, name, language, e-mail addresses). */
+        @NotNull Resource memberStates,
+        @Valid @NotNull Models models,
+        @Valid @NotNull Notices notices,
+        @Valid @NotNull Api api,
+        @Valid @NotNull Replies replies,
+        /** Load TSB Circular 101 as a demo consultation at start. */
+        boolean demo) {
+
+    /** @param root where {@code processes/} and {@code forms/} are read at every start */
+    public record Models(@NotBlank String root) {
+    }
+
+    /**
+     * @param from                the sender of every notice
+     * @param studyGroupAddress   the study group's address; {@code {studyGroup}} becomes e.g. {@code sg17}
+     * @param deliverPendingAfter first look for notices kept while no mail server was configured, after start
+     * @param deliverPendingEvery then look again this often
+     */
+    public record Notices(@NotBlank @Email String from,
+                          @NotBlank @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an e-mail address") String studyGroupAddress,
+                          @NotNull Duration deliverPendingAfter,
+                          @NotNull Duration deliverPendingEvery) {
+    }
+
+    /** @param maxBodyBytes the largest JSON body the API reads */
+    public record Api(@Positive long maxBodyBytes) {
+    }
+
+    /** @param maxAttachmentBytes the largest scanned reply form an officer may attach */
+    public record Replies(@Positive long maxAttachmentBytes) {
+    }
+}

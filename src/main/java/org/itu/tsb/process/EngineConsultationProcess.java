@@ -1,0 +1,57 @@
+package org.itu.tsb.process;
+
+import static org.itu.tsb.process.ProcessVariables.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.itu.tsb.consultation.Consultation;
+import org.itu.tsb.consultation.ConsultationProcess;
+import org.itu.tsb.consultation.ConsultationStateException;
+import org.springframework.stereotype.Component;
+
+/** The consultation's process instance on the Camunda engine: business key = consultation id. */
+@Component
+class EngineConsultationProcess implements ConsultationProcess {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    EngineConsultationProcess(RuntimeService runtime, TaskService tasks) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void start(Consultation consultation) {
+        runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(consultation.id()), Map.of(
+                CONSULTATION_ID, consultation.id(),
+                STUDY_GROUP, consultation.studyGroup(),
+                MEETING, consultation.adoptedBy() + ", " + consultation.meeting(),
+                QUESTIONS_SUMMARY, consultation.questions().stream()
+                        .map(q -> q.number() + " \"" + q.title() + "\" (" + q.kind().name().toLowerCase() + ")")
+                        .collect(Collectors.joining("\n"))));
+    }
+
+    /** Completes "Issue circular" exactly as an officer does in Tasklist. */
+    @Override
+    public void issueCircular(long consultationId, String circularNumber, Instant deadline) {
+        Task task = tasks.createTaskQuery()
+                .processInstanceBusinessKey(businessKey(consultationId))
+                .processDefinitionKey(PROCESS_KEY)
+                .taskDefinitionKey(ISSUE_CIRCULAR_TASK)
+                .singleResult();
+        if (task == null) {
+            throw new ConsultationStateException("consultation " + consultationId + " has no circular waiting to be issued");
+        }
+        tasks.complete(task.getId(), Map.of(CIRCULAR_NUMBER, circularNumber, DEADLINE, Date.from(deadline)));
+    }
+
+    public static String businessKey(long consultationId) {
+        return Long.toString(consultationId);
+    }
+}

@@ -1,0 +1,110 @@
+package org.itu.tsb.web.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.itu.tsb.consultation.Consultation;
+import org.itu.tsb.consultation.ConsultationService;
+import org.itu.tsb.consultation.ConsultationStatus;
+import org.itu.tsb.consultation.NewConsultation;
+import org.itu.tsb.consultation.Question;
+import org.itu.tsb.consultation.QuestionKind;
+import org.itu.tsb.reply.ReplyHistory;
+import org.itu.tsb.tally.Decision;
+import org.itu.tsb.tally.QuestionDecision;
+import org.itu.tsb.tally.TallyService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/consultations")
+public class ConsultationApiController {
+
+    private final ConsultationService consultations;
+    private final TallyService tallies;
+    private final ReplyHistory replies;
+
+    public ConsultationApiController(ConsultationService consultations, TallyService tallies, ReplyHistory replies) {
+        this.consultations = consultations;
+        this.tallies = tallies;
+        this.replies = replies;
+    }
+
+    public record QuestionRequest(
+            @NotBlank @Pattern(regexp = Question.NUMBER_PATTERN, message = "must be a Question number such as Q7/17") String number,
+            @NotBlank @Size(max = 500) String title,
+            @NotNull QuestionKind kind) {
+    }
+
+    public record AdoptRequest(
+            @NotBlank @Size(max = 1000) String circular,
+            @NotBlank @Size(max = 50) String studyGroup,
+            @NotBlank @Size(max = 100) String adoptedBy,
+            @NotBlank @Size(max = 500) String meeting,
+            @NotEmpty @Size(max = 50) List<@Valid @NotNull QuestionRequest> questions) {
+    }
+
+    public record OpenRequest(@NotBlank @Size(max = 50) String circularNumber, @NotNull Instant deadline) {
+    }
+
+    public record TallyView(int support, int notSupport, int counted, @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal percent) {
+    }
+
+    public record QuestionView(String number, String title, QuestionKind kind, TallyView tally, Decision decision) {
+    }
+
+    public record ConsultationView(long id, String circular, String circularNumber, String studyGroup, String adoptedBy,
+                                   String meeting, ConsultationStatus status, Instant deadline, Instant decidedAt,
+                                   List<QuestionView> questions, ReplyHistory.Progress replies) {
+    }
+
+    @PostMapping
+    public ResponseEntity<ConsultationView> adopt(@Valid @RequestBody AdoptRequest request) {
+        Consultation consultation = consultations.adopt(new NewConsultation(request.circular().strip(), request.studyGroup().strip(),
+                request.adoptedBy().strip(), request.meeting().strip(),
+                request.questions().stream().map(q -> new Question(q.number(), q.title().strip(), q.kind())).toList()));
+        return ResponseEntity.created(URI.create("/api/consultations/" + consultation.id())).body(view(consultation));
+    }
+
+    @PostMapping("/{id}/open")
+    public ConsultationView open(@PathVariable long id, @Valid @RequestBody OpenRequest request) {
+        return view(consultations.open(id, request.circularNumber().strip(), request.deadline()));
+    }
+
+    @GetMapping("/{id}")
+    public ConsultationView get(@PathVariable long id) {
+        return view(consultations.get(id));
+    }
+
+    @GetMapping
+    public List<ConsultationView> list() {
+        return consultations.all().stream().map(this::view).toList();
+    }
+
+    private ConsultationView view(Consultation c) {
+        Map<String, QuestionDecision> decisions = c.decided() ? tallies.decisionsOf(c.id()) : Map.of();
+        List<QuestionView> questions = c.questions().stream().map(q -> {
+            QuestionDecision d = decisions.get(q.number());
+            TallyView tally = d == null ? null
+                    : new TallyView(d.tally().support(), d.tally().notSupport(), d.tally().counted(), d.tally().percent());
+            return new QuestionView(q.number(), q.title(), q.kind(), tally, d == null ? null : d.decision());
+        }).toList();
+        return new ConsultationView(c.id(), c.circular(), c.circularNumber(), c.studyGroup(), c.adoptedBy(), c.meeting(),
+                c.status(), c.deadline(), decisions.values().stream().map(QuestionDecision::decidedAt).findFirst().orElse(null),
+                questions, replies.progress(c.id()));
+    }
+}

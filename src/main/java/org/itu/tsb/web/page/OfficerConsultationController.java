@@ -1,0 +1,51 @@
+package org.itu.tsb.web.page;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.itu.tsb.consultation.Consultation;
+import org.itu.tsb.consultation.ConsultationService;
+import org.itu.tsb.memberstate.MemberStateRegistry;
+import org.itu.tsb.reply.ReplyHistory;
+import org.itu.tsb.tally.TallyService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** The officers' read-only pages: the consultations, and the audit trail of one consultation's replies. */
+@Controller
+@RequestMapping("/officer/consultations")
+class OfficerConsultationController {
+
+    private final ConsultationService consultations;
+    private final ReplyHistory replies;
+    private final TallyService tallies;
+
+    OfficerConsultationController(ConsultationService consultations, ReplyHistory replies, TallyService tallies) {
+        this.consultations = consultations;
+        this.replies = replies;
+        this.tallies = tallies;
+    }
+
+    public record Row(Consultation consultation, ReplyHistory.Progress progress) {}
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("rows", consultations.all().stream().map(c -> new Row(c, replies.progress(c.id()))).toList());
+        return "officer/consultations";
+    }
+
+    @GetMapping("/{id}/replies")
+    String replies(@PathVariable long id, Model model) {
+        Consultation consultation = consultations.get(id);
+        List<ReplyHistory.MemberStateReplies> byMemberState = replies.of(id).stream()
+                .sorted(Comparator.comparing(ReplyHistory.MemberStateReplies::name, MemberStateRegistry.NAME_ORDER)).toList();
+        model.addAttribute("consultation", consultation);
+        model.addAttribute("decisions", consultation.decided() ? tallies.decisionsOf(id) : Map.of());
+        model.addAttribute("replies", byMemberState);
+        model.addAttribute("progress", replies.progress(id));
+        return "officer/replies";
+    }
+}

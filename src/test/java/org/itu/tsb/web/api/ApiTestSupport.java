@@ -1,0 +1,74 @@
+package org.itu.tsb.web.api;
+
+import org.itu.tsb.Sg17;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The application as a client sees it: real HTTP on a random port, the job executor on, notices to the SMTP
+ * server the tests start (GreenMail on port 3025). Test classes extending it share one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
+@ActiveProfiles("test")
+public abstract class ApiTestSupport {
+
+    /** Every API test has the SMTP server up, so the notices the procedure sends are delivered, not retried. */
+    @RegisterExtension
+    protected static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    protected static final String CREATE_BODY = Sg17.adoptJson();
+
+    @Autowired protected TestRestTemplate http;
+    @Autowired protected ObjectMapper json;
+
+    protected record Response(int status, JsonNode body, HttpHeaders headers) {}
+
+    protected Response post(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return exchange(HttpMethod.POST, path, new HttpEntity<>(body, headers));
+    }
+
+    protected Response get(String path) {
+        return exchange(HttpMethod.GET, path, HttpEntity.EMPTY);
+    }
+
+    private Response exchange(HttpMethod method, String path, HttpEntity<?> entity) {
+        ResponseEntity<String> response = http.exchange(path, method, entity, String.class);
+        try {
+            JsonNode body = response.getBody() == null ? json.nullNode() : json.readTree(response.getBody());
+            return new Response(response.getStatusCode().value(), body, response.getHeaders());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.getBody(), e);
+        }
+    }
+
+    protected long createConsultation() {
+        return post("/api/consultations", CREATE_BODY).body().get("id").asLong();
+    }
+
+    protected Response open(long id, Instant deadline) {
+        return post("/api/consultations/" + id + "/open", """
+                {"circularNumber": "%d", "deadline": "%s"}""".formatted(1000 + id, deadline));
+    }
+
+    protected Response reply(long id, String memberState, String positions) {
+        return post("/api/consultations/" + id + "/replies", """
+                {"memberState": "%s", "positions": %s}""".formatted(memberState, positions));
+    }
+}

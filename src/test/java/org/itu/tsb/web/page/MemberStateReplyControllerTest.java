@@ -1,0 +1,140 @@
+package org.itu.tsb.web.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import org.itu.tsb.consultation.Consultation;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The online reply form (Annex 2): reply, see what was recorded, revise. */
+class MemberStateReplyControllerTest extends PageTestSupport {
+
+    @Test
+    void aMemberStateRepliesSeesWhatWasRecordedAndRevisesIt() throws Exception {
+        Consultation c = openConsultation();
+        clock.advance(Duration.ofDays(3));
+
+        String form = mvc.perform(get("/consultations/{id}/reply", c.id())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(text(form)).contains("TSB Circular " + c.circularNumber()).contains(DEADLINE_SHOWN)
+                .contains("Draft revised Question Q7/17 \u201CSecure application services\u201D")
+                .contains("Draft new Question Q16/17 \u201CAI security\u201D")
+                .contains("supports approval")
+                .contains("does not support approval (reasons for this opinion are attached)")
+                .contains("Switzerland (CHE)");
+        assertThat(checked(form, "positions.Q7/17")).isEqualTo("NONE");
+
+        // first reply
+        MvcResult first = mvc.perform(reply(c, "CHE", "SUPPORTS", "DOES_NOT_SUPPORT", "NONE")
+                        .param("comments", "Q16/17 overlaps with SG13 work.")
+                        .param("reasons", "Q10/17 merges two Questions too early."))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String confirmation = follow(first);
+        assertThat(text(confirmation))
+                .contains("Your reply was recorded as version 1.")
+                .contains("Member State Switzerland (CHE)")
+                .contains("Version 1")
+                .contains("Received by TSB 5 February 2026, 09:00:00 UTC")
+                .contains("Late No: received by the deadline.")
+                .contains("Draft revised Question Q7/17 \u201CSecure application services\u201D supports approval")
+                .contains("Draft revised Question Q10/17 \u201CManagement of digital identity, security and services\u201D does not support approval")
+                .contains("Draft new Question Q16/17 \u201CAI security\u201D no position")
+                .contains("Q16/17 overlaps with SG13 work.")
+                .contains("Q10/17 merges two Questions too early.");
+
+        // revise: the form opens with what was recorded
+        String revise = link(confirmation, "/consultations/" + c.id() + "/reply\\?revise=\\d+");
+        String prefilled = mvc.perform(get(revise)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(prefilled).contains("value=\"CHE\" selected=\"selected\"");
+        assertThat(checked(prefilled, "positions.Q7/17")).isEqualTo("SUPPORTS");
+        assertThat(checked(prefilled, "positions.Q10/17")).isEqualTo("DOES_NOT_SUPPORT");
+        assertThat(checked(prefilled, "positions.Q16/17")).isEqualTo("NONE");
+        assertThat(text(prefilled)).contains("Q16/17 overlaps with SG13 work.");
+
+        clock.advance(Duration.ofDays(1));
+        MvcResult second = mvc.perform(reply(c, "CHE", "SUPPORTS", "SUPPORTS", "NONE")
+                        .param("comments", "Q16/17 overlaps with SG13 work.")
+                        .param("reasons", "Q10/17 merges two Questions too early."))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(text(follow(second))).contains("Your reply was recorded as version 2.")
+                .contains("Received by TSB 6 February 2026, 09:00:00 UTC")
+                .contains("\u201CManagement of digital identity, security and services\u201D supports approval");
+
+        String replies = mvc.perform(get("/officer/consultations/{id}/replies", c.id())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(text(replies))
+                .containsOnlyOnce("Switzerland (CHE) counted")
+                .contains("Current reply: version 2")
+                .contains("Version history (2 versions)")
+                .contains("2 (current)")
+                .contains("Online form")
+                .contains("member-state:CHE");
+        assertThat(storedVersions(c.id())).isEqualTo(2);
+
+        // the same reply again: nothing new
+        MvcResult third = mvc.perform(reply(c, "CHE", "SUPPORTS", "SUPPORTS", "NONE")
+                        .param("comments", "Q16/17 overlaps with SG13 work.")
+                        .param("reasons", "Q10/17 merges two Questions too early."))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(text(follow(third))).contains("identical to version 2, which is recorded already: nothing new recorded")
+                .contains("version 2");
+        assertThat(storedVersions(c.id())).isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownMemberStateIsRefusedWithItsCodeAndTheInputIsKept() throws Exception {
+        Consultation c = openConsultation();
+
+        String page = mvc.perform(reply(c, "XYZ", "SUPPORTS", "NONE", "DOES_NOT_SUPPORT").param("comments", "See our letter."))
+                .andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(text(page)).contains("The reply was not recorded").contains("'XYZ' is not an ITU Member State")
+                .contains("See our letter.");
+        assertThat(checked(page, "positions.Q7/17")).isEqualTo("SUPPORTS");
+        assertThat(checked(page, "positions.Q16/17")).isEqualTo("DOES_NOT_SUPPORT");
+        assertThat(storedVersions(c.id())).isZero();
+    }
+
+    @Test
+    void aQuestionWithTwoChoicesIsRefused() throws Exception {
+        Consultation c = openConsultation();
+
+        String page = mvc.perform(reply(c, "CHE", "SUPPORTS", "NONE", "NONE").param("positions.Q7/17", "DOES_NOT_SUPPORT"))
+                .andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(text(page)).contains("Q7/17: choose one of supports approval, does not support approval or no position");
+        assertThat(storedVersions(c.id())).isZero();
+    }
+
+    @Test
+    void anUnknownConsultationOrReplyIsAPageNotFound() throws Exception {
+        String page = mvc.perform(get("/consultations/{id}/reply", 999_999)).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(text(page)).contains("Consultation not found").contains("Consultation 999999 does not exist");
+
+        Consultation c = openConsultation();
+        String version = mvc.perform(get("/consultations/{id}/reply/{v}", c.id(), 999_999)).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(text(version)).contains("There is no reply 999999 to consultation " + c.id());
+    }
+
+    private String follow(MvcResult redirect) throws Exception {
+        return mvc.perform(get(redirect.getResponse().getRedirectedUrl()).flashAttrs(redirect.getFlashMap()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private static MockHttpServletRequestBuilder reply(Consultation c, String memberState, String q7, String q10, String q16) {
+        return post("/consultations/{id}/reply", c.id())
+                .param("memberState", memberState)
+                .param("positions.Q7/17", q7)
+                .param("positions.Q10/17", q10)
+                .param("positions.Q16/17", q16);
+    }
+}

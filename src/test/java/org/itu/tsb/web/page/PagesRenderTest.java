@@ -1,0 +1,79 @@
+package org.itu.tsb.web.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import org.itu.tsb.consultation.Consultation;
+import org.itu.tsb.reply.Channel;
+import org.itu.tsb.reply.ReplyIntake;
+import org.itu.tsb.reply.ReplySource;
+import org.itu.tsb.reply.ReplySubmission;
+import org.itu.tsb.reply.Position;
+import org.itu.tsb.tally.TallyService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every page renders, with the deadline in UTC. */
+class PagesRenderTest extends PageTestSupport {
+
+    @Autowired ReplyIntake intake;
+    @Autowired TallyService tallies;
+
+    @Test
+    void everyPageRendersWithTheDeadlineInUtc() throws Exception {
+        Consultation c = openConsultation();
+        Consultation adopted = adopt();
+
+        String circular = "TSB Circular " + c.circularNumber();
+        assertThat(page("/")).contains("Consultations").contains("Tasklist").contains("API")
+                .contains(circular + " (SG17): reply form \u2014 deadline " + DEADLINE_SHOWN);
+        assertThat(page("/officer/consultations"))
+                .contains(circular + " SG17 TSAG, Geneva, 26-30 January 2026 Open for replies " + DEADLINE_SHOWN
+                        + " 0 of 194 Member States replied (0 late) Replies to consultation " + c.id())
+                .contains("not issued SG17 TSAG, Geneva, 26-30 January 2026 Adopted (circular not issued) not set "
+                        + "0 of 194 Member States replied (0 late) Replies to consultation " + adopted.id());
+        assertThat(page("/officer/consultations/" + c.id() + "/replies")).contains(DEADLINE_SHOWN)
+                .contains("No Member State has replied yet.").contains("Record a reply received by e-mail or fax");
+        assertThat(page("/officer/consultations/" + c.id() + "/replies/new")).contains(DEADLINE_SHOWN)
+                .contains("Received by TSB on (UTC)").contains("It is now 2 February 2026, 09:00 UTC")
+                .contains("Switzerland (CHE)").contains("E-mail Fax Letter");
+        assertThat(page("/consultations/" + c.id() + "/reply")).contains(DEADLINE_SHOWN).contains(circular);
+        assertThat(page("/officer/consultations/" + adopted.id() + "/replies")).contains("Replies to consultation " + adopted.id()
+                + " (circular not issued)").contains("not set: TSB has not issued the circular").doesNotContain("Record a reply");
+        assertThat(page("/officer/consultations/" + adopted.id() + "/replies/new"))
+                .contains("TSB has not issued the circular of this consultation yet");
+        assertThat(page("/consultations/" + adopted.id() + "/reply"))
+                .contains("This consultation is not open for replies: TSB has not issued its circular yet.");
+    }
+
+    @Test
+    void onceDecidedTheRepliesPageShowsEachQuestionsTallyAndDecision() throws Exception {
+        Consultation c = openConsultation();
+        intake.submit(c.id(), new ReplySubmission("CHE", Map.of("Q7/17", Position.SUPPORTS, "Q10/17", Position.DOES_NOT_SUPPORT), null, null),
+                ReplySource.now(Channel.API, "api"));
+        intake.submit(c.id(), new ReplySubmission("FRA", Map.of("Q7/17", Position.SUPPORTS), "Fine.", null),
+                ReplySource.now(Channel.API, "api"));
+        clock.set(DEADLINE.plusSeconds(1));
+        tallies.tally(c.id());
+
+        assertThat(page("/officer/consultations/" + c.id() + "/replies"))
+                .contains("Decided")
+                .contains("Q7/17 Secure application services revised 2 0 2 100.0 % Approved")
+                .contains("Q10/17 Management of digital identity, security and services revised 0 1 1 0.0 % Not approved: referred back to the study group")
+                .contains("Q16/17 AI security new 0 0 0 no counted reply Approved")
+                .contains("France (FRA) counted");
+    }
+
+    @Test
+    void anUnknownAddressIsAPageNotAWhiteLabel() throws Exception {
+        String page = mvc.perform(get("/officer/consultations/abc/replies")).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(text(page)).contains("'abc' is not a valid id");
+    }
+
+    private String page(String path) throws Exception {
+        return text(mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+}
