@@ -1,0 +1,33 @@
+package org.itu.tsb.reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The columns of reply_version are as large as {@link ReplyLimits} says a reply may be: no more, no less (a Flyway slice). */
+@JdbcTest
+class SchemaLimitsTest {
+
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void commentsAndReasonsHoldTheLongestTextAccepted() {
+        assertThat(length("COMMENTS")).isEqualTo(ReplyLimits.MAX_TEXT_LENGTH);
+        assertThat(length("REASONS")).isEqualTo(ReplyLimits.MAX_TEXT_LENGTH);
+    }
+
+    @Test
+    void recordedByHoldsTheLongestNameAccepted() {
+        assertThat(length("RECORDED_BY")).isEqualTo(ReplyLimits.MAX_RECORDED_BY);
+    }
+
+    private int length(String column) {
+        return jdbc.sql("""
+                        select character_maximum_length from information_schema.columns
+                         where table_name = 'REPLY_VERSION' and column_name = :column""")
+                .param("column", column).query(Integer.class).single();
+    }
+}
