@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.itu.tsb.ConsultationApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * An acknowledged reply survives the application being killed (kill -9) a moment later. The application runs in a
  * JVM of its own with its default configuration (the H2 file database under ./data of its working directory).
  */
+@Tag("slow") // a JVM of its own or a real deadline: run by mvn test; -Dsurefire.excludedGroups=bench,slow skips it
 class ReplyDurabilityTest {
 
     private static final int REPLIES = 40;

@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The reply rules of DOMAIN.md, on the real services and database, with a clock moved by hand. */
+/** The reply rules (docs/procedure.md), on the real services and database, with a clock moved by hand. */
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
 @ActiveProfiles("test")
 @Import(TestClock.Config.class)

@@ -16,10 +16,12 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.itu.tsb.memberstate.MemberStateRegistry;
 import org.itu.tsb.tally.DecisionRepository;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A consultation through the REST API, from TSAG adoption to decisions, with the deadline timer firing for real. */
+@Tag("slow") // a JVM of its own or a real deadline: run by mvn test; -Dsurefire.excludedGroups=bench,slow skips it
 class ConsultationEndToEndTest extends ApiTestSupport {
 
     @Autowired MemberStateRegistry memberStates;
