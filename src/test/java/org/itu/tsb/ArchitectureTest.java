@@ -28,6 +28,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule layersPointDown = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("web").definedBy(ROOT + ".web..")
+            .layer("identity").definedBy(ROOT + ".identity..")
             .layer("process").definedBy(ROOT + ".process..")
             .layer("notice").definedBy(ROOT + ".notice..")
             .layer("tally").definedBy(ROOT + ".tally..")
@@ -36,24 +37,29 @@ class ArchitectureTest {
             .layer("memberstate").definedBy(ROOT + ".memberstate..")
             .layer("kernel").definedBy(ROOT + ".kernel..")
             .whereLayer("web").mayNotBeAccessedByAnyLayer()
+            .whereLayer("identity").mayOnlyBeAccessedByLayers("web")
             .whereLayer("process").mayNotBeAccessedByAnyLayer()
             .whereLayer("notice").mayOnlyBeAccessedByLayers("process")
             .whereLayer("tally").mayOnlyBeAccessedByLayers("notice", "process", "web")
             .whereLayer("reply").mayOnlyBeAccessedByLayers("tally", "notice", "process", "web")
             .whereLayer("consultation").mayOnlyBeAccessedByLayers("reply", "tally", "notice", "process", "web")
-            .whereLayer("memberstate").mayOnlyBeAccessedByLayers("consultation", "reply", "tally", "notice", "process", "web")
-            .whereLayer("kernel").mayOnlyBeAccessedByLayers("memberstate", "consultation", "reply", "tally", "notice", "process", "web");
+            .whereLayer("memberstate").mayOnlyBeAccessedByLayers("consultation", "reply", "tally", "notice", "process", "identity", "web")
+            .whereLayer("kernel").mayOnlyBeAccessedByLayers("memberstate", "consultation", "reply", "tally", "notice", "process",
+                    "identity", "web");
 
     @ArchTest
-    static final ArchRule onlyTheEngineAdapterKnowsCamunda = noClasses().that().resideOutsideOfPackage(ROOT + ".process..")
+    static final ArchRule onlyTheEngineAdaptersKnowCamunda = noClasses().that()
+            .resideOutsideOfPackages(ROOT + ".process..", ROOT + ".identity..")
             .should().dependOnClassesThat().resideInAPackage("org.camunda..")
-            .because("the engine adapter (process) is the only place that knows the engine");
+            .because("the engine adapters (process; identity, for the engine's users and groups) are the only places that know the engine");
 
     @ArchTest
-    static final ArchRule onlyTheWebLayerKnowsSpringMvcAndServlets = noClasses().that().resideOutsideOfPackage(ROOT + ".web..")
+    static final ArchRule onlyTheWebLayerKnowsSpringMvcAndServlets = noClasses().that()
+            .resideOutsideOfPackages(ROOT + ".web..", ROOT + ".identity..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..",
                     "org.springframework.http..")
-            .because("requests and responses are the web layer's business; the features speak in domain terms");
+            .because("requests and responses are the web layer's business (and identity's, which wires Camunda's servlet "
+                    + "filters); the features speak in domain terms");
 
     @ArchTest
     static final ArchRule rulesImportNoFramework = classes().that().implement(ROOT + ".tally.ApprovalRule")

@@ -1,5 +1,6 @@
 package org.itu.tsb.consultation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +16,12 @@ public record Consultation(
         Instant deadline,
         Instant openedAt,
         Instant createdAt,
+        String createdBy,
+        String openedBy,
         boolean decided) {
+
+    /** A deadline further ahead than this is surely a typing mistake: the procedure's period is two months. */
+    public static final Duration LONGEST_CONSULTATION = Duration.ofDays(2 * 366);
 
     public Consultation {
         questions = List.copyOf(questions);

@@ -16,5 +16,5 @@ public interface ConsultationProcess {
      *
      * @throws ConsultationStateException if no circular is waiting to be issued
      */
-    void issueCircular(long consultationId, String circularNumber, Instant deadline);
+    void issueCircular(long consultationId, String circularNumber, Instant deadline, String officer);
 }

@@ -20,7 +20,7 @@ public class ConsultationRepository {
 
     private static final String SELECT = """
             select c.id, c.circular, c.study_group, c.adopted_by, c.meeting, c.circular_number, c.deadline,
-                   c.opened_at, c.created_at,
+                   c.opened_at, c.created_at, c.created_by, c.opened_by,
                    exists(select 1 from decision d where d.consultation_id = c.id) as decided
             from consultation c
             """;
@@ -31,16 +31,17 @@ public class ConsultationRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(NewConsultation consultation, Instant createdAt) {
+    public long insert(NewConsultation consultation, Instant createdAt, String createdBy) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into consultation (circular, study_group, adopted_by, meeting, created_at)
-                        values (:circular, :studyGroup, :adoptedBy, :meeting, :createdAt)""")
+                        insert into consultation (circular, study_group, adopted_by, meeting, created_at, created_by)
+                        values (:circular, :studyGroup, :adoptedBy, :meeting, :createdAt, :createdBy)""")
                 .param("circular", consultation.circular())
                 .param("studyGroup", consultation.studyGroup())
                 .param("adoptedBy", consultation.adoptedBy())
                 .param("meeting", consultation.meeting())
                 .param("createdAt", column(createdAt))
+                .param("createdBy", createdBy)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         int seq = 0;
@@ -75,10 +76,12 @@ public class ConsultationRepository {
                 .query(Long.class).optional().isPresent();
     }
 
-    public void recordOpening(long id, String circularNumber, Instant deadline, Instant openedAt) {
+    public void recordOpening(long id, String circularNumber, Instant deadline, Instant openedAt, String openedBy) {
         jdbc.sql("""
-                        update consultation set circular_number = :circularNumber, deadline = :deadline, opened_at = :openedAt
+                        update consultation set circular_number = :circularNumber, deadline = :deadline, opened_at = :openedAt,
+                                                opened_by = :openedBy
                         where id = :id""")
+                .param("openedBy", openedBy)
                 .param("circularNumber", circularNumber)
                 .param("deadline", column(deadline))
                 .param("openedAt", column(openedAt))
@@ -115,6 +118,8 @@ public class ConsultationRepository {
                 instant(rs, "deadline"),
                 instant(rs, "opened_at"),
                 instant(rs, "created_at"),
+                rs.getString("created_by"),
+                rs.getString("opened_by"),
                 rs.getBoolean("decided"));
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.itu.tsb.kernel.InvalidInputException;
+import org.itu.tsb.kernel.Text;
 import org.itu.tsb.kernel.UtcTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -29,12 +30,17 @@ public class ConsultationService {
         this.clock = clock;
     }
 
-    /** TSAG adopted the Questions: store them and start the procedure, waiting for the circular. */
+    /** TSAG adopted the Questions, as {@code officer} records them: store them and start the procedure, waiting for the circular. */
     @Transactional
-    public Consultation adopt(NewConsultation adopted) {
+    public Consultation adopt(NewConsultation adopted, String officer) {
+        Text.check("circular", adopted.circular());
+        Text.check("studyGroup", adopted.studyGroup());
+        Text.check("adoptedBy", adopted.adoptedBy());
+        Text.check("meeting", adopted.meeting());
         Set<String> numbers = new HashSet<>();
         for (int i = 0; i < adopted.questions().size(); i++) {
             Question q = adopted.questions().get(i);
+            Text.check("questions[" + i + "].title", q.title());
             if (!q.number().matches(Question.NUMBER_PATTERN)) {
                 throw new InvalidInputException("questions[" + i + "].number", "'" + q.number() + "' is not a Question number such as Q7/17");
             }
@@ -42,7 +48,7 @@ public class ConsultationService {
                 throw new InvalidInputException("questions[" + i + "].number", q.number() + " appears more than once");
             }
         }
-        long id = consultations.insert(adopted, clock.instant());
+        long id = consultations.insert(adopted, clock.instant(), officer(officer));
         Consultation consultation = get(id);
         process.start(consultation);
         return consultation;
@@ -50,10 +56,10 @@ public class ConsultationService {
 
     /** Issue the circular (API path): the same as completing "Issue circular" in Tasklist. */
     @Transactional
-    public Consultation open(long id, String circularNumber, Instant deadline) {
+    public Consultation open(long id, String circularNumber, Instant deadline, String officer) {
         checkOpening(get(id), circularNumber, deadline);
         // deadlines are kept to the millisecond, as the engine's timer and the rule (…T23:59:59.999Z) state them
-        process.issueCircular(id, circularNumber, deadline.truncatedTo(ChronoUnit.MILLIS));
+        process.issueCircular(id, circularNumber, deadline.truncatedTo(ChronoUnit.MILLIS), officer(officer));
         return get(id);
     }
 
@@ -62,11 +68,19 @@ public class ConsultationService {
      * the task was completed. Refuses what {@link #open} refuses, so Tasklist cannot bypass the checks.
      */
     @Transactional
-    public void recordOpening(long id, String circularNumber, Instant deadline) {
+    public void recordOpening(long id, String circularNumber, Instant deadline, String officer) {
         Consultation consultation = get(id);
         checkOpening(consultation, circularNumber, deadline);
-        consultations.recordOpening(id, circularNumber.trim(), deadline, clock.instant());
+        consultations.recordOpening(id, circularNumber.trim(), deadline, clock.instant(), officer(officer));
         events.publishEvent(new ConsultationOpened(id, deadline));
+    }
+
+    /** Every change names the officer who made it. */
+    private static String officer(String officer) {
+        if (officer == null || officer.isBlank()) {
+            throw new IllegalArgumentException("the officer who records the change is required");
+        }
+        return officer;
     }
 
     public Consultation get(long id) {
@@ -85,6 +99,7 @@ public class ConsultationService {
         if (circularNumber == null || circularNumber.isBlank()) {
             throw new InvalidInputException("circularNumber", "the circular number is required");
         }
+        Text.check("circularNumber", circularNumber);
         if (deadline == null) {
             throw new InvalidInputException("deadline", "the deadline is required");
         }
@@ -96,6 +111,10 @@ public class ConsultationService {
         if (!deadline.isAfter(now)) {
             throw new InvalidInputException("deadline", "the deadline " + UtcTime.format(deadline)
                     + " is not in the future (now " + UtcTime.format(now) + ")");
+        }
+        if (deadline.isAfter(now.plus(Consultation.LONGEST_CONSULTATION))) {
+            throw new InvalidInputException("deadline", "the deadline " + UtcTime.format(deadline) + " is more than "
+                    + Consultation.LONGEST_CONSULTATION.toDays() + " days ahead (now " + UtcTime.format(now) + ")");
         }
     }
 }

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 public class DemoConsultation implements ApplicationRunner {
 
     static final String CIRCULAR_NUMBER = "101";
+    /** Who the audit trail says recorded the demo. */
+    static final String LOADED_BY = "demo-loader";
     private static final Logger log = LoggerFactory.getLogger(DemoConsultation.class);
 
     private final ConsultationService consultations;
@@ -38,10 +40,10 @@ public class DemoConsultation implements ApplicationRunner {
             log.info("Demo: TSB Circular {} is already loaded", CIRCULAR_NUMBER);
             return;
         }
-        Consultation adopted = consultations.adopt(circular101());
+        Consultation adopted = consultations.adopt(circular101(), LOADED_BY);
         LocalDate deadlineDate = LocalDate.now(clock).plusMonths(2);
         Consultation open = consultations.open(adopted.id(), CIRCULAR_NUMBER,
-                UtcTime.endOfDeadlineDay(deadlineDate));
+                UtcTime.endOfDeadlineDay(deadlineDate), LOADED_BY);
         log.info("Demo: loaded TSB Circular {} as consultation {}, deadline {}", CIRCULAR_NUMBER, open.id(), open.deadline());
     }
 

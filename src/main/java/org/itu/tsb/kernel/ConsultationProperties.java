@@ -31,6 +31,7 @@ public record ConsultationProperties(
         @Valid @NotNull Notices notices,
         @Valid @NotNull Api api,
         @Valid @NotNull Replies replies,
+        @Valid @NotNull Security security,
         /** Load TSB Circular 101 as a demo consultation at start. */
         boolean demo) {
 
@@ -56,5 +57,32 @@ public record ConsultationProperties(
 
     /** @param maxAttachmentBytes the largest scanned reply form an officer may attach */
     public record Replies(@Positive long maxAttachmentBytes) {
+    }
+
+    /**
+     * @param readerGroup            the Camunda group of study group readers
+     * @param memberStateGroupPrefix a representative of France is in the group {@code <prefix>fra}
+     * @param login                  how failed logins are slowed
+     * @param rateLimit              how much a representative or an anonymous client may send
+     */
+    public record Security(@NotBlank @Pattern(regexp = "[a-zA-Z0-9-]+") String readerGroup,
+                           @NotBlank @Pattern(regexp = "[a-z0-9-]+") String memberStateGroupPrefix,
+                           @Valid @NotNull Login login,
+                           @Valid @NotNull RateLimit rateLimit) {
+    }
+
+    /**
+     * @param freeFailures failed logins allowed (per user and client address) before each further one is delayed
+     * @param maxDelay     the longest a user or an address waits before it may try again: never locked for good
+     */
+    public record Login(@Min(1) int freeFailures, @NotNull Duration maxDelay) {
+    }
+
+    /**
+     * @param writesPerAccount requests that change something, per representative or reader account, per minute
+     * @param writesPerAddress the same per client address
+     * @param anonymousPerAddress any request without a login, per client address, per minute
+     */
+    public record RateLimit(@Positive int writesPerAccount, @Positive int writesPerAddress, @Positive int anonymousPerAddress) {
     }
 }

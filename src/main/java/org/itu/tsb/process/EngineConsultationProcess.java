@@ -39,7 +39,7 @@ class EngineConsultationProcess implements ConsultationProcess {
 
     /** Completes "Issue circular" exactly as an officer does in Tasklist. */
     @Override
-    public void issueCircular(long consultationId, String circularNumber, Instant deadline) {
+    public void issueCircular(long consultationId, String circularNumber, Instant deadline, String officer) {
         Task task = tasks.createTaskQuery()
                 .processInstanceBusinessKey(businessKey(consultationId))
                 .processDefinitionKey(PROCESS_KEY)
@@ -48,7 +48,7 @@ class EngineConsultationProcess implements ConsultationProcess {
         if (task == null) {
             throw new ConsultationStateException("consultation " + consultationId + " has no circular waiting to be issued");
         }
-        tasks.complete(task.getId(), Map.of(CIRCULAR_NUMBER, circularNumber, DEADLINE, Date.from(deadline)));
+        tasks.complete(task.getId(), Map.of(CIRCULAR_NUMBER, circularNumber, DEADLINE, Date.from(deadline), OPENED_BY, officer));
     }
 
     public static String businessKey(long consultationId) {

@@ -12,6 +12,8 @@ public final class ProcessVariables {
     public static final String QUESTIONS_SUMMARY = "questionsSummary";
     /** Set by the officer when issuing the circular (Tasklist form or API). */
     public static final String CIRCULAR_NUMBER = "circularNumber";
+    /** The officer who issued the circular through the application's API (Tasklist's user is the engine's authenticated one). */
+    public static final String OPENED_BY = "openedBy";
     /** The deadline instant; the timer's {@code timeDate}. */
     public static final String DEADLINE = "deadline";
     /** The deadline as a date, as the Tasklist form asks for it; replies count until 23:59:59.999 UTC that day. */

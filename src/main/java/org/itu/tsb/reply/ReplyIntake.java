@@ -8,6 +8,7 @@ import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.ConsultationStateException;
 import org.itu.tsb.kernel.InvalidInputException;
+import org.itu.tsb.kernel.Text;
 import org.itu.tsb.kernel.UtcTime;
 import org.itu.tsb.memberstate.MemberStateRegistry;
 import org.springframework.stereotype.Service;
@@ -95,13 +96,14 @@ public class ReplyIntake {
     }
 
     private ReplySubmission validate(Consultation consultation, ReplySubmission submission) {
-        String code = submission.memberState();
+        String code = Text.check("memberState", submission.memberState());
         if (code == null || code.isBlank()) {
             throw new InvalidInputException("memberState", "the Member State is required (ISO 3166-1 alpha-3 code, e.g. CHE)");
         }
         var memberState = memberStates.find(code.trim()).orElseThrow(() -> new InvalidInputException("memberState",
                 "'" + code + "' is not an ITU Member State (ISO 3166-1 alpha-3 code expected, e.g. CHE)"));
         for (var entry : submission.positions().entrySet()) {
+            Text.check("positions", entry.getKey());
             if (!consultation.hasQuestion(entry.getKey())) {
                 throw new InvalidInputException("positions." + entry.getKey(), entry.getKey()
                         + " is not a Question of this consultation " + consultation.questionNumbers());
@@ -114,6 +116,7 @@ public class ReplyIntake {
     }
 
     private static void checkLength(String field, String text) {
+        Text.check(field, text);
         if (text != null && text.length() > ReplyLimits.MAX_TEXT_LENGTH) {
             throw new InvalidInputException(field, "is " + text.length() + " characters long, at most " + ReplyLimits.MAX_TEXT_LENGTH + " are accepted");
         }

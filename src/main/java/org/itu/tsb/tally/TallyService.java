@@ -9,6 +9,7 @@ import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.ConsultationStateException;
 import org.itu.tsb.consultation.Question;
+import org.itu.tsb.memberstate.MemberStateRegistry;
 import org.itu.tsb.reply.Position;
 import org.itu.tsb.reply.ReplyHistory;
 import org.itu.tsb.reply.ReplySlots;
@@ -69,5 +70,42 @@ public class TallyService {
 
     public Map<String, QuestionDecision> decisionsOf(long consultationId) {
         return decisions.findByConsultation(consultationId);
+    }
+
+    /**
+     * The result of a decided consultation: the decisions, the Member States (by name) that replied by the deadline
+     * and after it, and every comment received.
+     *
+     * @throws ConsultationStateException before the decision: positions are confidential until then
+     */
+    @Transactional(readOnly = true)
+    public ConsultationResult result(long consultationId) {
+        Consultation consultation = consultations.get(consultationId);
+        Map<String, QuestionDecision> decided = decisions.findByConsultation(consultationId);
+        if (decided.isEmpty()) {
+            throw new ConsultationStateException("consultation " + consultationId + " is not decided yet: its result is not public");
+        }
+        List<ReplyHistory.MemberStateReplies> replied = replies.of(consultationId);
+        List<String> onTime = replied.stream().filter(ReplyHistory.MemberStateReplies::counted)
+                .map(ReplyHistory.MemberStateReplies::name).sorted(MemberStateRegistry.NAME_ORDER).toList();
+        List<String> late = replied.stream().filter(r -> !r.counted())
+                .map(ReplyHistory.MemberStateReplies::name).sorted(MemberStateRegistry.NAME_ORDER).toList();
+        List<ConsultationResult.Comment> comments = new ArrayList<>();
+        for (ReplyHistory.MemberStateReplies r : replied) {
+            for (ReplyVersion v : r.versions()) {
+                if (v.hasComments()) {
+                    comments.add(new ConsultationResult.Comment(r.memberState(), r.name(), v.version(), v.receivedAt(),
+                            v.receivedAt().isAfter(consultation.deadline()), v.comments()));
+                }
+            }
+        }
+        comments.sort(java.util.Comparator.comparing(ConsultationResult.Comment::receivedAt));
+        List<ConsultationResult.Outcome> outcomes = consultation.questions().stream()
+                .filter(q -> decided.containsKey(q.number()))
+                .map(q -> {
+                    QuestionDecision d = decided.get(q.number());
+                    return new ConsultationResult.Outcome(q, d.tally(), d.decision(), d.decidedAt());
+                }).toList();
+        return new ConsultationResult(consultation, outcomes, onTime, late, comments);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -58,6 +59,7 @@ import org.springframework.test.context.ActiveProfiles;
 class QuestionApprovalConsultationProcessTest {
 
     @Autowired ProcessEngine engine;
+    @Autowired IdentityService identity;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
@@ -83,7 +85,7 @@ class QuestionApprovalConsultationProcessTest {
         assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.ADOPTED);
 
         Instant deadline = Instant.parse("2026-04-03T23:59:59.999Z");
-        consultations.open(c.id(), "101-" + c.id(), deadline);
+        consultations.open(c.id(), "101-" + c.id(), deadline, "officer");
 
         assertThat(pi).hasPassed("ServiceTask_OpenConsultation").isWaitingAt("SendTask_SendCircular");
         assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.OPEN);
@@ -215,11 +217,18 @@ class QuestionApprovalConsultationProcessTest {
         Consultation c = adopt();
         ProcessInstance pi = instanceOf(c);
 
-        complete(issueCircularTask(pi), withVariables(ProcessVariables.CIRCULAR_NUMBER, " 7" + c.id() + " ", ProcessVariables.DEADLINE_DATE, "2026-04-03"));
+        // Tasklist completes the task as the logged-in officer
+        identity.setAuthentication("j.officer", List.of("tsb-officers"));
+        try {
+            complete(issueCircularTask(pi), withVariables(ProcessVariables.CIRCULAR_NUMBER, " 7" + c.id() + " ", ProcessVariables.DEADLINE_DATE, "2026-04-03"));
+        } finally {
+            identity.clearAuthentication();
+        }
 
         Consultation open = consultations.get(c.id());
         assertThat(open.status()).isEqualTo(ConsultationStatus.OPEN);
         assertThat(open.circularNumber()).isEqualTo("7" + c.id());
+        assertThat(open.openedBy()).as("the audit trail names the officer").isEqualTo("j.officer");
         assertThat(open.deadline()).isEqualTo(Instant.parse("2026-04-03T23:59:59.999Z"));
         execute(job(pi));
         assertThat(pi).isWaitingAt("TimerEvent_Deadline");
@@ -233,10 +242,10 @@ class QuestionApprovalConsultationProcessTest {
         String taskId = issueCircularTask(pi).getId();
 
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of(ProcessVariables.CIRCULAR_NUMBER, "101-" + c.id(),
-                ProcessVariables.DEADLINE_DATE, "2026-02-01")))
+                ProcessVariables.DEADLINE_DATE, "2026-02-01", ProcessVariables.OPENED_BY, "officer")))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("deadline").hasMessageContaining("not in the future");
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of(ProcessVariables.CIRCULAR_NUMBER, "101-" + c.id(),
-                ProcessVariables.DEADLINE_DATE, "3 April")))
+                ProcessVariables.DEADLINE_DATE, "3 April", ProcessVariables.OPENED_BY, "officer")))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("deadlineDate");
 
         assertThat(pi).isWaitingAt(ProcessVariables.ISSUE_CIRCULAR_TASK);
@@ -246,7 +255,7 @@ class QuestionApprovalConsultationProcessTest {
     @Test
     void tallyStartedMidModelDecidesFromTheStoredReplies() {
         Consultation c = adopt();
-        consultationRows.recordOpening(c.id(), "101-" + c.id(), clock.instant().plusSeconds(60), clock.instant());
+        consultationRows.recordOpening(c.id(), "101-" + c.id(), clock.instant().plusSeconds(60), clock.instant(), "officer");
         clock.advance(Duration.ofSeconds(10));
         reply(c, "CHE", Map.of("Q16/17", DOES_NOT_SUPPORT));
 
@@ -276,12 +285,12 @@ class QuestionApprovalConsultationProcessTest {
     // --- helpers -------------------------------------------------------------------------------------------
 
     private Consultation adopt() {
-        return consultations.adopt(Sg17.adopted());
+        return consultations.adopt(Sg17.adopted(), "officer");
     }
 
     private Consultation openConsultation() {
         Consultation c = adopt();
-        consultations.open(c.id(), "101-" + c.id(), clock.instant().plus(Duration.ofDays(60)));
+        consultations.open(c.id(), "101-" + c.id(), clock.instant().plus(Duration.ofDays(60)), "officer");
         execute(job(instanceOf(c))); // send the circular; now waiting for the deadline
         assertThat(instanceOf(c)).isWaitingAt("TimerEvent_Deadline");
         return consultations.get(c.id());

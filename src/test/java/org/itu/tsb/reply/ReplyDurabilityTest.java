@@ -31,6 +31,9 @@ class ReplyDurabilityTest {
     private static final int REPLIES = 40;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The demo's officer account (the app runs with --consultation.demo=true). */
+    private static final String DEMO_OFFICER = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("officer:officer".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     private final ObjectMapper json = new ObjectMapper();
 
     @TempDir
@@ -101,12 +104,13 @@ class ReplyDurabilityTest {
 
     private HttpResponse<String> post(int port, String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", DEMO_OFFICER)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", DEMO_OFFICER).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

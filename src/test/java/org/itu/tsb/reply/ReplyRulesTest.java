@@ -63,9 +63,9 @@ class ReplyRulesTest {
     @BeforeEach
     void openConsultation() {
         clock.set(Instant.parse("2026-02-02T09:00:00Z"));
-        Consultation adopted = consultations.adopt(Sg17.adopted(Sg17.Q7, Sg17.Q16));
+        Consultation adopted = consultations.adopt(Sg17.adopted(Sg17.Q7, Sg17.Q16), "officer");
         deadline = Instant.parse("2026-04-03T23:59:59.999Z");
-        consultation = consultations.open(adopted.id(), "101-" + adopted.id(), deadline);
+        consultation = consultations.open(adopted.id(), "101-" + adopted.id(), deadline, "officer");
     }
 
     @Test
@@ -237,7 +237,7 @@ class ReplyRulesTest {
 
     @Test
     void aReplyToAConsultationNotOpenIsRefusedAndStoredNowhere() {
-        Consultation adopted = consultations.adopt(Sg17.adopted(Sg17.Q7));
+        Consultation adopted = consultations.adopt(Sg17.adopted(Sg17.Q7), "officer");
         long before = jdbc.sql("select count(*) from reply_version").query(Long.class).single();
 
         assertThatThrownBy(() -> intake.submit(adopted.id(), new ReplySubmission("CHE", Map.of("Q7/17", SUPPORTS), null, null),

@@ -58,8 +58,8 @@ class TallyAgreesWithRepliesTest {
     void theTallyCountsWhatThePagesShowAsCounted(long seed) {
         Random random = new Random(seed);
         clock.set(OPENED);
-        Consultation c = consultations.adopt(Sg17.adopted());
-        c = consultations.open(c.id(), "agree-" + seed + "-" + c.id(), DEADLINE);
+        Consultation c = consultations.adopt(Sg17.adopted(), "officer");
+        c = consultations.open(c.id(), "agree-" + seed + "-" + c.id(), DEADLINE, "officer");
         List<Sent> sent = new ArrayList<>();
         List<MemberState> states = memberStates.byName().subList(0, 40);
 

@@ -18,11 +18,13 @@ import org.itu.tsb.consultation.ConsultationStatus;
 import org.itu.tsb.consultation.NewConsultation;
 import org.itu.tsb.consultation.Question;
 import org.itu.tsb.consultation.QuestionKind;
+import org.itu.tsb.identity.ConsultationUser;
 import org.itu.tsb.reply.ReplyHistory;
 import org.itu.tsb.tally.Decision;
 import org.itu.tsb.tally.QuestionDecision;
 import org.itu.tsb.tally.TallyService;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,22 +69,24 @@ public class ConsultationApiController {
     public record QuestionView(String number, String title, QuestionKind kind, TallyView tally, Decision decision) {
     }
 
+    /** {@code createdBy} recorded the adoption and {@code openedBy} issued the circular: officers' user ids. */
     public record ConsultationView(long id, String circular, String circularNumber, String studyGroup, String adoptedBy,
                                    String meeting, ConsultationStatus status, Instant deadline, Instant decidedAt,
-                                   List<QuestionView> questions, ReplyHistory.Progress replies) {
+                                   List<QuestionView> questions, ReplyHistory.Progress replies, String createdBy, String openedBy) {
     }
 
     @PostMapping
-    public ResponseEntity<ConsultationView> adopt(@Valid @RequestBody AdoptRequest request) {
+    public ResponseEntity<ConsultationView> adopt(@Valid @RequestBody AdoptRequest request, @AuthenticationPrincipal ConsultationUser officer) {
         Consultation consultation = consultations.adopt(new NewConsultation(request.circular().strip(), request.studyGroup().strip(),
                 request.adoptedBy().strip(), request.meeting().strip(),
-                request.questions().stream().map(q -> new Question(q.number(), q.title().strip(), q.kind())).toList()));
+                request.questions().stream().map(q -> new Question(q.number(), q.title().strip(), q.kind())).toList()), officer.id());
         return ResponseEntity.created(URI.create("/api/consultations/" + consultation.id())).body(view(consultation));
     }
 
     @PostMapping("/{id}/open")
-    public ConsultationView open(@PathVariable long id, @Valid @RequestBody OpenRequest request) {
-        return view(consultations.open(id, request.circularNumber().strip(), request.deadline()));
+    public ConsultationView open(@PathVariable long id, @Valid @RequestBody OpenRequest request,
+                                 @AuthenticationPrincipal ConsultationUser officer) {
+        return view(consultations.open(id, request.circularNumber().strip(), request.deadline(), officer.id()));
     }
 
     @GetMapping("/{id}")
@@ -105,6 +109,6 @@ public class ConsultationApiController {
         }).toList();
         return new ConsultationView(c.id(), c.circular(), c.circularNumber(), c.studyGroup(), c.adoptedBy(), c.meeting(),
                 c.status(), c.deadline(), decisions.values().stream().map(QuestionDecision::decidedAt).findFirst().orElse(null),
-                questions, replies.progress(c.id()));
+                questions, replies.progress(c.id()), c.createdBy(), c.openedBy());
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.itu.tsb.identity.ConsultationUser;
 import org.itu.tsb.reply.Channel;
 import org.itu.tsb.reply.Position;
 import org.itu.tsb.reply.ReplyHistory;
@@ -13,10 +14,10 @@ import org.itu.tsb.reply.ReplyRepository;
 import org.itu.tsb.reply.ReplySource;
 import org.itu.tsb.reply.ReplySubmission;
 import org.itu.tsb.reply.ReplyVersion;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.itu.tsb.web.view.AttachmentDownload;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,8 +43,13 @@ public class ReplyApiController {
     public record ReplyRequest(String memberState, Map<String, Position> positions, String comments, String reasons) {
     }
 
+    /**
+     * A TSB officer replies for any Member State (a reply TSB received through an integration); a Member State
+     * representative only for its own State, which it need not name.
+     */
     @PostMapping
-    public ResponseEntity<ReplyReceipt> submit(@PathVariable long consultationId, @RequestBody ReplyRequest request) {
+    public ResponseEntity<ReplyReceipt> submit(@PathVariable long consultationId, @RequestBody ReplyRequest request,
+                                               @AuthenticationPrincipal ConsultationUser user) {
         var positions = new HashMap<String, Position>();
         if (request.positions() != null) {
             request.positions().forEach((question, position) -> {
@@ -52,43 +58,56 @@ public class ReplyApiController {
                 }
             });
         }
+        String memberState = user.isTsb() ? request.memberState() : ownState(user, request.memberState());
         ReplyReceipt receipt = intake.submit(consultationId,
-                new ReplySubmission(request.memberState(), positions, request.comments(), request.reasons()),
-                ReplySource.now(Channel.API, "api"));
+                new ReplySubmission(memberState, positions, request.comments(), request.reasons()),
+                ReplySource.now(Channel.API, user.id()));
         if (!receipt.created()) {
             return ResponseEntity.ok(receipt); // identical to the previous version: nothing new stored
         }
         return ResponseEntity.created(URI.create("/api/consultations/" + consultationId + "/replies/" + receipt.id())).body(receipt);
     }
 
-    /** The current reply of each Member State that replied, with its whole version history. */
+    /**
+     * The current reply of each Member State that replied, with its whole version history: every State's for TSB,
+     * only its own State's for a representative (positions are confidential).
+     */
     @GetMapping
-    public List<ReplyHistory.MemberStateReplies> list(@PathVariable long consultationId) {
-        return history.of(consultationId);
+    public List<ReplyHistory.MemberStateReplies> list(@PathVariable long consultationId, @AuthenticationPrincipal ConsultationUser user) {
+        List<ReplyHistory.MemberStateReplies> all = history.of(consultationId);
+        if (user.isTsb()) {
+            return all;
+        }
+        return all.stream().filter(r -> user.representedState().map(r.memberState()::equals).orElse(false)).toList();
     }
 
     @GetMapping("/{versionId}")
-    public ResponseEntity<ReplyVersion> version(@PathVariable long consultationId, @PathVariable long versionId) {
-        return ResponseEntity.of(replies.find(consultationId, versionId));
-    }
-
-    /** Plain ASCII names as they are; others also RFC 5987-encoded, which every current browser reads. */
-    private static String disposition(String filename) {
-        boolean ascii = java.nio.charset.StandardCharsets.US_ASCII.newEncoder().canEncode(filename);
-        ContentDisposition.Builder builder = ContentDisposition.attachment();
-        return (ascii ? builder.filename(filename) : builder.filename(filename, java.nio.charset.StandardCharsets.UTF_8))
-                .build().toString();
+    public ResponseEntity<ReplyVersion> version(@PathVariable long consultationId, @PathVariable long versionId,
+                                                @AuthenticationPrincipal ConsultationUser user) {
+        return ResponseEntity.of(replies.find(consultationId, versionId).filter(v -> mayRead(user, v.memberState())));
     }
 
     /** The scanned reply form, as received. */
     @GetMapping("/{versionId}/attachment")
-    public ResponseEntity<byte[]> attachment(@PathVariable long consultationId, @PathVariable long versionId) {
-        return replies.attachment(consultationId, versionId)
-                .map(a -> ResponseEntity.ok()
-                        .contentType(MediaType.parseMediaType(a.contentType()))
-                        .header(HttpHeaders.CONTENT_DISPOSITION, disposition(a.filename()))
-                        .header("X-Content-Type-Options", "nosniff")
-                        .body(a.content()))
+    public ResponseEntity<byte[]> attachment(@PathVariable long consultationId, @PathVariable long versionId,
+                                             @AuthenticationPrincipal ConsultationUser user) {
+        boolean readable = replies.find(consultationId, versionId).map(v -> mayRead(user, v.memberState())).orElse(false);
+        return replies.attachment(consultationId, versionId).filter(a -> readable)
+                .map(AttachmentDownload::of)
                 .orElse(ResponseEntity.notFound().build());
+    }
+
+    /** Another State's reply is, for a representative, as if it did not exist: 404, not 403, so nothing is learnt. */
+    private static boolean mayRead(ConsultationUser user, String memberState) {
+        return user.isTsb() || user.representedState().map(memberState::equals).orElse(false);
+    }
+
+    /** The representative's own State; naming another one is refused. */
+    private static String ownState(ConsultationUser user, String named) {
+        String own = user.representedState().orElseThrow(() -> new AccessDeniedException("not a Member State representative"));
+        if (named != null && !named.isBlank() && !named.strip().equalsIgnoreCase(own)) {
+            throw new AccessDeniedException("you reply for " + own + " only");
+        }
+        return own;
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.itu.tsb.kernel.InvalidInputException;
 import org.itu.tsb.consultation.Question;
 import org.itu.tsb.reply.Channel;
-import org.itu.tsb.reply.ReplyLimits;
 import org.itu.tsb.reply.ReplySubmission;
 import org.itu.tsb.reply.ReplyVersion;
 import org.itu.tsb.reply.Position;
@@ -21,7 +20,7 @@ import org.springframework.util.MultiValueMap;
  * A reply form as the user filled it in, kept as typed so that a refused form comes back with the user's input.
  * Field names are the ones the services name in their errors: {@code memberState}, {@code receivedAt},
  * {@code positions.Q7/17}, {@code comments}, {@code reasons}, {@code attachment}; and, for the officers' form only,
- * {@code channel} and {@code recordedBy}. The form's own checks are about reading the form; the rules are the services'.
+ * {@code channel}. Who records a reply is the logged-in user, never a field. The form's own checks are about reading the form; the rules are the services'.
  */
 public final class ReplyForm {
 
@@ -38,7 +37,6 @@ public final class ReplyForm {
     private String reasons = "";
     private String receivedAt = "";
     private String channel = "";
-    private String recordedBy = "tsb-officer";
     private String attachmentName;
 
     /** A blank form: no position on every Question. */
@@ -58,6 +56,12 @@ public final class ReplyForm {
         return form;
     }
 
+    /** The form of the Member State a representative acts for: whatever was posted as the State is replaced. */
+    public ReplyForm forMemberState(String code) {
+        this.memberState = code;
+        return this;
+    }
+
     /** The form as posted. */
     public static ReplyForm posted(MultiValueMap<String, String> params, List<Question> questions) {
         ReplyForm form = blank(questions);
@@ -66,7 +70,6 @@ public final class ReplyForm {
         form.reasons = first(params, "reasons");
         form.receivedAt = first(params, "receivedAt");
         form.channel = first(params, "channel");
-        form.recordedBy = first(params, "recordedBy");
         params.forEach((name, values) -> {
             if (name.startsWith(POSITION_PREFIX)) {
                 String question = name.substring(POSITION_PREFIX.length());
@@ -126,17 +129,6 @@ public final class ReplyForm {
                         : "'" + channel + "' is not one of e-mail, fax or letter"));
     }
 
-    public String officer() {
-        String name = recordedBy == null ? "" : recordedBy.strip();
-        if (name.isEmpty()) {
-            throw new InvalidInputException("recordedBy", "enter who records this reply");
-        }
-        if (name.length() > ReplyLimits.MAX_RECORDED_BY) {
-            throw new InvalidInputException("recordedBy", "is " + name.length() + " characters long, at most " + ReplyLimits.MAX_RECORDED_BY + " are accepted");
-        }
-        return name;
-    }
-
     public String getMemberState() {
         return memberState;
     }
@@ -160,10 +152,6 @@ public final class ReplyForm {
 
     public String getChannel() {
         return channel;
-    }
-
-    public String getRecordedBy() {
-        return recordedBy;
     }
 
     /** The name of the file the officer had chosen: a refused form cannot keep it, so the page asks for it again. */

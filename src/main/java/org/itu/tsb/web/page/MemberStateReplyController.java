@@ -3,6 +3,7 @@ package org.itu.tsb.web.page;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.ConsultationStateException;
+import org.itu.tsb.identity.ConsultationUser;
 import org.itu.tsb.kernel.InvalidInputException;
 import org.itu.tsb.memberstate.MemberState;
 import org.itu.tsb.memberstate.MemberStateRegistry;
@@ -19,6 +20,8 @@ import org.itu.tsb.reply.ReplyVersion;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,36 +61,38 @@ class MemberStateReplyController {
 
     /** The blank form, or with {@code ?revise={versionId}} the form pre-filled with that version. */
     @GetMapping
-    ModelAndView form(@PathVariable long id, @RequestParam(required = false) Long revise) {
+    ModelAndView form(@PathVariable long id, @RequestParam(required = false) Long revise,
+                      @AuthenticationPrincipal ConsultationUser user) {
         Consultation consultation = consultations.get(id);
         ReplyForm form = revise == null ? ReplyForm.blank(consultation.questions())
-                : ReplyForm.of(version(id, revise), consultation.questions());
-        return page.render(VIEW, consultation, form, FormErrors.none(), HttpStatus.OK);
+                : ReplyForm.of(version(id, revise, user), consultation.questions());
+        return render(consultation, form, FormErrors.none(), HttpStatus.OK, user);
     }
 
     @PostMapping
-    ModelAndView submit(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
+    ModelAndView submit(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect,
+                        @AuthenticationPrincipal ConsultationUser user) {
         Consultation consultation = consultations.get(id);
-        ReplyForm form = ReplyForm.posted(params, consultation.questions());
+        // the representative's own State, whatever the request says: the form does not ask for it
+        ReplyForm form = ReplyForm.posted(params, consultation.questions()).forMemberState(ownState(user));
         try {
             ReplySubmission submission = form.submission();
-            String code = memberStates.find(submission.memberState()).map(MemberState::code).orElse(submission.memberState());
-            ReplyReceipt receipt = intake.submit(id, submission, ReplySource.now(Channel.ONLINE, "member-state:" + code));
+            ReplyReceipt receipt = intake.submit(id, submission, ReplySource.now(Channel.ONLINE, user.id()));
             redirect.addFlashAttribute("notice", messages.getMessage(receipt.created() ? "reply.recorded.online" : "reply.identical.online",
                     new Object[] {receipt.version()}, LocaleContextHolder.getLocale()));
             return new ModelAndView("redirect:/consultations/" + id + "/reply/" + receipt.id());
         } catch (InvalidInputException e) {
-            return page.render(VIEW, consultation, form, FormErrors.of(e), HttpStatus.BAD_REQUEST);
+            return render(consultation, form, FormErrors.of(e), HttpStatus.BAD_REQUEST, user);
         } catch (ConsultationStateException e) {
-            return page.render(VIEW, consultation, form, FormErrors.of(e), HttpStatus.CONFLICT);
+            return render(consultation, form, FormErrors.of(e), HttpStatus.CONFLICT, user);
         }
     }
 
     /** What was recorded, read back from storage. */
     @GetMapping("/{versionId}")
-    ModelAndView confirmation(@PathVariable long id, @PathVariable long versionId) {
+    ModelAndView confirmation(@PathVariable long id, @PathVariable long versionId, @AuthenticationPrincipal ConsultationUser user) {
         Consultation consultation = consultations.get(id);
-        ReplyVersion version = version(id, versionId);
+        ReplyVersion version = version(id, versionId, user);
         ModelAndView confirmation = new ModelAndView("member/reply-confirmation");
         confirmation.addObject("consultation", consultation);
         confirmation.addObject("reply", version);
@@ -95,8 +100,20 @@ class MemberStateReplyController {
         return confirmation;
     }
 
-    private ReplyVersion version(long id, long versionId) {
-        return replies.find(id, versionId).orElseThrow(() -> new PageNotFoundException(
-                "There is no reply " + versionId + " to consultation " + id + "."));
+    /** Another State's reply is, for a representative, as if it did not exist. */
+    private ReplyVersion version(long id, long versionId, ConsultationUser user) {
+        return replies.find(id, versionId).filter(v -> v.memberState().equals(ownState(user)))
+                .orElseThrow(() -> new PageNotFoundException("There is no reply " + versionId + " of yours to consultation " + id + "."));
+    }
+
+    private ModelAndView render(Consultation consultation, ReplyForm form, FormErrors errors, HttpStatus status, ConsultationUser user) {
+        ModelAndView view = page.render(VIEW, consultation, form, errors, status);
+        view.addObject("memberStateName", memberStates.nameOf(ownState(user)));
+        view.addObject("memberStateCode", ownState(user));
+        return view;
+    }
+
+    private static String ownState(ConsultationUser user) {
+        return user.representedState().orElseThrow(() -> new AccessDeniedException("not a Member State representative"));
     }
 }

@@ -7,6 +7,10 @@ import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.memberstate.MemberStateRegistry;
 import org.itu.tsb.reply.ReplyHistory;
+import org.itu.tsb.reply.ReplyRepository;
+import org.itu.tsb.web.error.PageNotFoundException;
+import org.itu.tsb.web.view.AttachmentDownload;
+import org.springframework.http.ResponseEntity;
 import org.itu.tsb.tally.TallyService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +27,11 @@ class OfficerConsultationController {
     private final ReplyHistory replies;
     private final TallyService tallies;
 
-    OfficerConsultationController(ConsultationService consultations, ReplyHistory replies, TallyService tallies) {
+    private final ReplyRepository versions;
+
+    OfficerConsultationController(ConsultationService consultations, ReplyHistory replies, TallyService tallies,
+                                  ReplyRepository versions) {
+        this.versions = versions;
         this.consultations = consultations;
         this.replies = replies;
         this.tallies = tallies;
@@ -47,5 +55,12 @@ class OfficerConsultationController {
         model.addAttribute("replies", byMemberState);
         model.addAttribute("progress", replies.progress(id));
         return "officer/replies";
+    }
+
+    /** The scanned reply form of one version, as received. */
+    @GetMapping("/{id}/replies/{versionId}/attachment")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long versionId) {
+        return versions.attachment(id, versionId).map(AttachmentDownload::of)
+                .orElseThrow(() -> new PageNotFoundException("Reply " + versionId + " of consultation " + id + " has no scanned form."));
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.ConsultationStateException;
+import org.itu.tsb.identity.ConsultationUser;
 import org.itu.tsb.kernel.InvalidInputException;
 import org.itu.tsb.memberstate.MemberState;
 import org.itu.tsb.memberstate.MemberStateRegistry;
@@ -21,6 +22,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,7 +71,7 @@ class OfficerReplyController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ModelAndView record(@PathVariable long id, @RequestParam MultiValueMap<String, String> params,
                         @RequestParam(name = "attachment", required = false) MultipartFile file,
-                        RedirectAttributes redirect) throws IOException {
+                        RedirectAttributes redirect, @AuthenticationPrincipal ConsultationUser officer) throws IOException {
         Consultation consultation = consultations.get(id);
         ReplyForm form = ReplyForm.posted(params, consultation.questions());
         boolean fileChosen = file != null && !(file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()));
@@ -78,7 +80,7 @@ class OfficerReplyController {
         }
         try {
             ReplySubmission submission = form.submission();
-            ReplySource source = new ReplySource(form.officerChannel(), form.officer(), form.receivedAtUtc(),
+            ReplySource source = new ReplySource(form.officerChannel(), officer.id(), form.receivedAtUtc(),
                     fileChosen ? check(file) : null);
             ReplyReceipt receipt = intake.submit(id, submission, source);
             redirect.addFlashAttribute("notice", recorded(id, submission.memberState(), receipt));

@@ -30,9 +30,4 @@ public class PageWords {
     public int maxTextLength() {
         return ReplyLimits.MAX_TEXT_LENGTH;
     }
-
-    /** For the forms' {@code maxlength}: the longest "recorded by" accepted. */
-    public int maxRecordedBy() {
-        return ReplyLimits.MAX_RECORDED_BY;
-    }
 }

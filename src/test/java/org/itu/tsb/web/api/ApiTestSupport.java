@@ -1,6 +1,9 @@
 package org.itu.tsb.web.api;
 
 import org.itu.tsb.Sg17;
+import org.itu.tsb.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.context.ApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -33,8 +36,23 @@ public abstract class ApiTestSupport {
 
     protected static final String CREATE_BODY = Sg17.adoptJson();
 
-    @Autowired protected TestRestTemplate http;
+    @Autowired private TestRestTemplate anonymous;
     @Autowired protected ObjectMapper json;
+    @Autowired protected ApplicationContext context;
+
+    /** The API as a TSB officer (HTTP Basic), unless a test says otherwise with {@link #as}. */
+    protected TestRestTemplate http;
+
+    @BeforeEach
+    void asAnOfficer() {
+        TestAccounts.ensure(context);
+        http = as(TestAccounts.OFFICER);
+    }
+
+    /** The API as this user (password = user name), or anonymous for null. */
+    protected TestRestTemplate as(String user) {
+        return user == null ? anonymous : anonymous.withBasicAuth(user, user);
+    }
 
     protected record Response(int status, JsonNode body, HttpHeaders headers) {}
 
@@ -48,7 +66,7 @@ public abstract class ApiTestSupport {
         return exchange(HttpMethod.GET, path, HttpEntity.EMPTY);
     }
 
-    private Response exchange(HttpMethod method, String path, HttpEntity<?> entity) {
+    protected Response exchange(HttpMethod method, String path, HttpEntity<?> entity) {
         ResponseEntity<String> response = http.exchange(path, method, entity, String.class);
         try {
             JsonNode body = response.getBody() == null ? json.nullNode() : json.readTree(response.getBody());

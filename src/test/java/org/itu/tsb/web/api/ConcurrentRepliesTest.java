@@ -35,6 +35,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ConcurrentRepliesTest extends ApiTestSupport {
 
+    /** TSB officers record replies for any State and are not rate-limited. */
+    private static final String OFFICER_LOGIN = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("officer:officer".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private static final List<String> QUESTIONS = List.of("Q7/17", "Q10/17", "Q16/17");
     private static final List<String> CHOICES = List.of("SUPPORTS", "DOES_NOT_SUPPORT", "");
 
@@ -139,6 +143,7 @@ class ConcurrentRepliesTest extends ApiTestSupport {
         json.append("}}");
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/consultations/" + id + "/replies"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", OFFICER_LOGIN)
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(json.toString()))
                 .build();

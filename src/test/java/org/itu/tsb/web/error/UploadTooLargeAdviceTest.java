@@ -1,6 +1,15 @@
 package org.itu.tsb.web.error;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.itu.tsb.Sg17;
+import org.itu.tsb.TestAccounts;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.util.HtmlUtils;
 import org.itu.tsb.web.page.PageText;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,16 +50,24 @@ class UploadTooLargeAdviceTest {
     @Autowired ConsultationService consultations;
     @Autowired TestClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired ApplicationContext context;
 
     @Test
     void aScanOverTheLimitGetsAClearPageAndNothingIsStored() throws Exception {
         clock.set(Instant.parse("2026-02-02T09:00:00Z"));
-        Consultation c = consultations.adopt(Sg17.adopted(Sg17.Q7));
-        consultations.open(c.id(), "901", Instant.parse("2026-04-03T23:59:59.999Z"));
+        Consultation c = consultations.adopt(Sg17.adopted(Sg17.Q7), "officer");
+        consultations.open(c.id(), "901", Instant.parse("2026-04-03T23:59:59.999Z"), "officer");
         clock.set(Instant.parse("2026-02-10T08:30:00Z"));
 
+        TestAccounts.ensure(context);
+        String session = logIn(TestAccounts.OFFICER);
+        String form = page("/officer/consultations/" + c.id() + "/replies/new", session);
+        Matcher action = Pattern.compile("action=\"([^\"]*_csrf=[^\"]*)\"").matcher(form);
+        assertThat(action.find()).as("the form's address carries its CSRF token").isTrue();
+        String path = HtmlUtils.htmlUnescape(action.group(1));
+
         for (int megabytes : new int[] {10, 12}) { // over max-file-size (10 MB); over max-request-size (11 MB) too
-            String response = postForm("/officer/consultations/" + c.id() + "/replies/new", megabytes * 1024 * 1024 + 1);
+            String response = postForm(path, session, megabytes * 1024 * 1024 + 1);
 
             assertThat(response).startsWith("HTTP/1.1 413").containsIgnoringCase("Content-Type: text/html");
             assertThat(PageText.text(response.substring(response.indexOf("\r\n\r\n"))))
@@ -63,12 +80,34 @@ class UploadTooLargeAdviceTest {
                 .query(Long.class).single()).isZero();
     }
 
+    /** Logs in through the login page, as a browser does; returns the session cookie. */
+    private String logIn(String user) throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
+        assertThat(token.find()).isTrue();
+        HttpResponse<String> loggedIn = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "&_csrf=" + token.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        return loggedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    }
+
+    private String page(String path, String session) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     /** Sends the form with a scan of {@code scanBytes} bytes and returns the raw response, headers included. */
-    private String postForm(String path, int scanBytes) throws Exception {
+    private String postForm(String path, String session, int scanBytes) throws Exception {
         String boundary = "----pages" + System.nanoTime();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         for (String[] field : new String[][] {{"memberState", "CHE"}, {"receivedAt", "2026-02-09T10:15"}, {"channel", "FAX"},
-                {"positions.Q7/17", "SUPPORTS"}, {"recordedBy", "j.officer"}}) {
+                {"positions.Q7/17", "SUPPORTS"}}) {
             head.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
                     + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -80,7 +119,7 @@ class UploadTooLargeAdviceTest {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: text/html\r\nConnection: close\r\n"
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: text/html\r\nConnection: close\r\nCookie: " + session + "\r\n"
                     + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             Thread sender = new Thread(() -> {

@@ -12,7 +12,6 @@ import org.itu.tsb.consultation.Question;
 import org.itu.tsb.kernel.InvalidInputException;
 import org.itu.tsb.reply.Channel;
 import org.itu.tsb.reply.Position;
-import org.itu.tsb.reply.ReplyLimits;
 import org.itu.tsb.reply.ReplySubmission;
 import org.itu.tsb.reply.ReplyVersion;
 import org.junit.jupiter.api.Test;
@@ -157,31 +156,10 @@ class ReplyFormTest {
     }
 
     @Test
-    void theOfficerNameIsStripped() {
-        params.add("recordedBy", "  j.smith  ");
+    void aRepresentativesFormIsForItsOwnStateWhateverWasPosted() {
+        params.add("memberState", "GHA");
 
-        assertThat(posted().officer()).isEqualTo("j.smith");
-    }
-
-    @Test
-    void noOfficerNameIsRefused() {
-        params.add("recordedBy", "   ");
-
-        assertRefused(() -> posted().officer(), "recordedBy", "enter who records this reply");
-    }
-
-    @Test
-    void anOfficerNameAtTheLimitIsAccepted() {
-        params.add("recordedBy", "a".repeat(ReplyLimits.MAX_RECORDED_BY));
-
-        assertThat(posted().officer()).hasSize(ReplyLimits.MAX_RECORDED_BY);
-    }
-
-    @Test
-    void anOfficerNameOverTheLimitIsRefused() {
-        params.add("recordedBy", "a".repeat(ReplyLimits.MAX_RECORDED_BY + 1));
-
-        assertRefused(() -> posted().officer(), "recordedBy", "is " + (ReplyLimits.MAX_RECORDED_BY + 1) + " characters long");
+        assertThat(posted().forMemberState("FRA").submission().memberState()).isEqualTo("FRA");
     }
 
     @Test

@@ -6,13 +6,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import org.itu.tsb.TestAccounts;
 import org.itu.tsb.consultation.Consultation;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The online reply form (Annex 2): reply, see what was recorded, revise. */
 class MemberStateReplyControllerTest extends PageTestSupport {
+
+    @BeforeEach
+    void asTheRepresentativeOfFrance() {
+        actAs(TestAccounts.FRA);
+    }
 
     @Test
     void aMemberStateRepliesSeesWhatWasRecordedAndRevisesIt() throws Exception {
@@ -26,18 +33,19 @@ class MemberStateReplyControllerTest extends PageTestSupport {
                 .contains("Draft new Question Q16/17 \u201CAI security\u201D")
                 .contains("supports approval")
                 .contains("does not support approval (reasons for this opinion are attached)")
-                .contains("Switzerland (CHE)");
+                .contains("Administration France (FRA)")
+                .doesNotContain("Choose a Member State");
         assertThat(checked(form, "positions.Q7/17")).isEqualTo("NONE");
 
         // first reply
-        MvcResult first = mvc.perform(reply(c, "CHE", "SUPPORTS", "DOES_NOT_SUPPORT", "NONE")
+        MvcResult first = mvc.perform(reply(c, "SUPPORTS", "DOES_NOT_SUPPORT", "NONE")
                         .param("comments", "Q16/17 overlaps with SG13 work.")
                         .param("reasons", "Q10/17 merges two Questions too early."))
                 .andExpect(status().is3xxRedirection()).andReturn();
         String confirmation = follow(first);
         assertThat(text(confirmation))
                 .contains("Your reply was recorded as version 1.")
-                .contains("Member State Switzerland (CHE)")
+                .contains("Member State France (FRA)")
                 .contains("Version 1")
                 .contains("Received by TSB 5 February 2026, 09:00:00 UTC")
                 .contains("Late No: received by the deadline.")
@@ -50,14 +58,13 @@ class MemberStateReplyControllerTest extends PageTestSupport {
         // revise: the form opens with what was recorded
         String revise = link(confirmation, "/consultations/" + c.id() + "/reply\\?revise=\\d+");
         String prefilled = mvc.perform(get(revise)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(prefilled).contains("value=\"CHE\" selected=\"selected\"");
         assertThat(checked(prefilled, "positions.Q7/17")).isEqualTo("SUPPORTS");
         assertThat(checked(prefilled, "positions.Q10/17")).isEqualTo("DOES_NOT_SUPPORT");
         assertThat(checked(prefilled, "positions.Q16/17")).isEqualTo("NONE");
         assertThat(text(prefilled)).contains("Q16/17 overlaps with SG13 work.");
 
         clock.advance(Duration.ofDays(1));
-        MvcResult second = mvc.perform(reply(c, "CHE", "SUPPORTS", "SUPPORTS", "NONE")
+        MvcResult second = mvc.perform(reply(c, "SUPPORTS", "SUPPORTS", "NONE")
                         .param("comments", "Q16/17 overlaps with SG13 work.")
                         .param("reasons", "Q10/17 merges two Questions too early."))
                 .andExpect(status().is3xxRedirection()).andReturn();
@@ -65,19 +72,20 @@ class MemberStateReplyControllerTest extends PageTestSupport {
                 .contains("Received by TSB 6 February 2026, 09:00:00 UTC")
                 .contains("\u201CManagement of digital identity, security and services\u201D supports approval");
 
-        String replies = mvc.perform(get("/officer/consultations/{id}/replies", c.id())).andExpect(status().isOk())
+        String replies = mvc.perform(get("/officer/consultations/{id}/replies", c.id()).with(as(TestAccounts.OFFICER)))
+                .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(text(replies))
-                .containsOnlyOnce("Switzerland (CHE) counted")
+                .containsOnlyOnce("France (FRA) counted")
                 .contains("Current reply: version 2")
                 .contains("Version history (2 versions)")
                 .contains("2 (current)")
                 .contains("Online form")
-                .contains("member-state:CHE");
+                .contains("Recorded by fra");
         assertThat(storedVersions(c.id())).isEqualTo(2);
 
         // the same reply again: nothing new
-        MvcResult third = mvc.perform(reply(c, "CHE", "SUPPORTS", "SUPPORTS", "NONE")
+        MvcResult third = mvc.perform(reply(c, "SUPPORTS", "SUPPORTS", "NONE")
                         .param("comments", "Q16/17 overlaps with SG13 work.")
                         .param("reasons", "Q10/17 merges two Questions too early."))
                 .andExpect(status().is3xxRedirection()).andReturn();
@@ -87,17 +95,34 @@ class MemberStateReplyControllerTest extends PageTestSupport {
     }
 
     @Test
-    void anUnknownMemberStateIsRefusedWithItsCodeAndTheInputIsKept() throws Exception {
+    void aRepresentativeRepliesForItsOwnStateWhateverTheRequestSays() throws Exception {
         Consultation c = openConsultation();
 
-        String page = mvc.perform(reply(c, "XYZ", "SUPPORTS", "NONE", "DOES_NOT_SUPPORT").param("comments", "See our letter."))
-                .andExpect(status().isBadRequest())
-                .andReturn().getResponse().getContentAsString();
+        MvcResult forged = mvc.perform(reply(c, "SUPPORTS", "NONE", "DOES_NOT_SUPPORT").param("memberState", "GHA"))
+                .andExpect(status().is3xxRedirection()).andReturn();
 
-        assertThat(text(page)).contains("The reply was not recorded").contains("'XYZ' is not an ITU Member State")
-                .contains("See our letter.");
-        assertThat(checked(page, "positions.Q7/17")).isEqualTo("SUPPORTS");
-        assertThat(checked(page, "positions.Q16/17")).isEqualTo("DOES_NOT_SUPPORT");
+        assertThat(text(follow(forged))).contains("Member State France (FRA)");
+        assertThat(jdbc.sql("select member_state from reply_version where consultation_id = :id").param("id", c.id())
+                .query(String.class).list()).containsExactly("FRA");
+    }
+
+    @Test
+    void anotherStatesReplyIsNotFoundForARepresentative() throws Exception {
+        Consultation c = openConsultation();
+        MvcResult ghana = mvc.perform(reply(c, "SUPPORTS", "NONE", "NONE").with(as(TestAccounts.GHA)))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String ghanasVersion = ghana.getResponse().getRedirectedUrl();
+
+        mvc.perform(get(ghanasVersion)).andExpect(status().isNotFound());
+        mvc.perform(get(ghanasVersion.replace("/reply/", "/reply?revise="))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anOfficerCannotUseTheMemberStatesForm() throws Exception {
+        Consultation c = openConsultation();
+
+        mvc.perform(get("/consultations/{id}/reply", c.id()).with(as(TestAccounts.OFFICER))).andExpect(status().isForbidden());
+        mvc.perform(reply(c, "SUPPORTS", "NONE", "NONE").with(as(TestAccounts.OFFICER))).andExpect(status().isForbidden());
         assertThat(storedVersions(c.id())).isZero();
     }
 
@@ -105,7 +130,7 @@ class MemberStateReplyControllerTest extends PageTestSupport {
     void aQuestionWithTwoChoicesIsRefused() throws Exception {
         Consultation c = openConsultation();
 
-        String page = mvc.perform(reply(c, "CHE", "SUPPORTS", "NONE", "NONE").param("positions.Q7/17", "DOES_NOT_SUPPORT"))
+        String page = mvc.perform(reply(c, "SUPPORTS", "NONE", "NONE").param("positions.Q7/17", "DOES_NOT_SUPPORT"))
                 .andExpect(status().isBadRequest())
                 .andReturn().getResponse().getContentAsString();
 
@@ -122,7 +147,7 @@ class MemberStateReplyControllerTest extends PageTestSupport {
         Consultation c = openConsultation();
         String version = mvc.perform(get("/consultations/{id}/reply/{v}", c.id(), 999_999)).andExpect(status().isNotFound())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(text(version)).contains("There is no reply 999999 to consultation " + c.id());
+        assertThat(text(version)).contains("There is no reply 999999 of yours to consultation " + c.id());
     }
 
     private String follow(MvcResult redirect) throws Exception {
@@ -130,9 +155,8 @@ class MemberStateReplyControllerTest extends PageTestSupport {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
-    private static MockHttpServletRequestBuilder reply(Consultation c, String memberState, String q7, String q10, String q16) {
+    private static MockHttpServletRequestBuilder reply(Consultation c, String q7, String q10, String q16) {
         return post("/consultations/{id}/reply", c.id())
-                .param("memberState", memberState)
                 .param("positions.Q7/17", q7)
                 .param("positions.Q10/17", q10)
                 .param("positions.Q16/17", q16);

@@ -51,12 +51,12 @@ class OfficerReplyControllerTest extends PageTestSupport {
                 .contains("Version 1 of Switzerland's reply recorded, received 9 February 2026, 10:15:00 UTC, counted")
                 .contains("Switzerland (CHE) counted")
                 .contains("Q7/17 supports Q10/17 does not support Q16/17 no position")
-                .contains("Received 9 February 2026, 10:15:00 UTC Channel Fax Recorded by j.officer")
+                .contains("Received 9 February 2026, 10:15:00 UTC Channel Fax Recorded by officer")
                 .contains("Comments Q16/17 overlaps with SG13 work.")
                 .contains("1 of 194 Member States replied (0 late)")
                 .contains("CHE reply form.pdf");
 
-        String download = link(page, "/api/consultations/" + c.id() + "/replies/\\d+/attachment");
+        String download = link(page, "/officer/consultations/" + c.id() + "/replies/\\d+/attachment");
         mvc.perform(get(download))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_PDF))

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import org.itu.tsb.TestAccounts;
 import org.itu.tsb.TestClock;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
@@ -22,6 +27,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -38,7 +46,9 @@ abstract class PageTestSupport {
     static final Instant DEADLINE = Instant.parse("2026-04-03T23:59:59.999Z");
     static final String DEADLINE_SHOWN = "3 April 2026, 23:59:59 UTC";
 
-    @Autowired MockMvc mvc;
+    /** Requests as a TSB officer with a CSRF token, unless a test acts as someone else ({@link #actAs}). */
+    MockMvc mvc;
+    @Autowired WebApplicationContext context;
     @Autowired ConsultationService consultations;
     @Autowired TestClock clock;
     @Autowired JdbcClient jdbc;
@@ -46,6 +56,18 @@ abstract class PageTestSupport {
     @BeforeEach
     void startAtTheOpening() {
         clock.set(OPENED);
+        actAs(TestAccounts.OFFICER);
+    }
+
+    /** From now on, requests come from this user (logged in, with a CSRF token). */
+    void actAs(String user) {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity())
+                .defaultRequest(get("/").with(TestAccounts.as(context, user)).with(csrf())).build();
+    }
+
+    /** A single request as another user. */
+    RequestPostProcessor as(String user) {
+        return TestAccounts.as(context, user);
     }
 
     /** Circular numbers are unique: each test's consultation gets its own. */
@@ -54,11 +76,11 @@ abstract class PageTestSupport {
     /** TSAG adopts the three SG17 Questions of Circular 101; TSB issues a circular (101, 102, ...) with its deadline. */
     Consultation openConsultation() {
         Consultation adopted = adopt();
-        return consultations.open(adopted.id(), String.valueOf(CIRCULAR_NUMBERS.getAndIncrement()), DEADLINE);
+        return consultations.open(adopted.id(), String.valueOf(CIRCULAR_NUMBERS.getAndIncrement()), DEADLINE, "officer");
     }
 
     Consultation adopt() {
-        return consultations.adopt(Sg17.adopted());
+        return consultations.adopt(Sg17.adopted(), "officer");
     }
 
     /** Rows of reply_version stored for the consultation. */

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Map;
+import org.itu.tsb.TestAccounts;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.reply.Channel;
 import org.itu.tsb.reply.ReplyIntake;
@@ -28,7 +29,11 @@ class PagesRenderTest extends PageTestSupport {
 
         String circular = "TSB Circular " + c.circularNumber();
         assertThat(page("/")).contains("Consultations").contains("Tasklist").contains("API")
-                .contains(circular + " (SG17): reply form \u2014 deadline " + DEADLINE_SHOWN);
+                .doesNotContain("reply form");
+        actAs(TestAccounts.FRA);
+        assertThat(page("/")).contains(circular + " (SG17): reply form \u2014 deadline " + DEADLINE_SHOWN)
+                .doesNotContain("Tasklist");
+        actAs(TestAccounts.OFFICER);
         assertThat(page("/officer/consultations"))
                 .contains(circular + " SG17 TSAG, Geneva, 26-30 January 2026 Open for replies " + DEADLINE_SHOWN
                         + " 0 of 194 Member States replied (0 late) Replies to consultation " + c.id())
@@ -39,11 +44,12 @@ class PagesRenderTest extends PageTestSupport {
         assertThat(page("/officer/consultations/" + c.id() + "/replies/new")).contains(DEADLINE_SHOWN)
                 .contains("Received by TSB on (UTC)").contains("It is now 2 February 2026, 09:00 UTC")
                 .contains("Switzerland (CHE)").contains("E-mail Fax Letter");
-        assertThat(page("/consultations/" + c.id() + "/reply")).contains(DEADLINE_SHOWN).contains(circular);
         assertThat(page("/officer/consultations/" + adopted.id() + "/replies")).contains("Replies to consultation " + adopted.id()
                 + " (circular not issued)").contains("not set: TSB has not issued the circular").doesNotContain("Record a reply");
         assertThat(page("/officer/consultations/" + adopted.id() + "/replies/new"))
                 .contains("TSB has not issued the circular of this consultation yet");
+        actAs(TestAccounts.FRA);
+        assertThat(page("/consultations/" + c.id() + "/reply")).contains(DEADLINE_SHOWN).contains(circular);
         assertThat(page("/consultations/" + adopted.id() + "/reply"))
                 .contains("This consultation is not open for replies: TSB has not issued its circular yet.");
     }

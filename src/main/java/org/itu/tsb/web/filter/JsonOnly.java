@@ -1,0 +1,54 @@
+package org.itu.tsb.web.filter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The API reads JSON only: a body sent as anything else ({@code text/plain}, a form, a wildcard such as
+ * {@code application/*}, or a malformed type) is refused with 415 before any controller sees it.
+ */
+@Component
+public class JsonOnly extends OncePerRequestFilter {
+
+    private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/") || !WITH_BODY.contains(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (isJson(request.getContentType())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unsupported media type\",\"status\":415,"
+                + "\"detail\":\"body: send JSON, with Content-Type: application/json\"}");
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype()
+                    && (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json"));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+}

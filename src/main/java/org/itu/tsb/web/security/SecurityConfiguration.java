@@ -1,0 +1,117 @@
+package org.itu.tsb.web.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import jakarta.servlet.DispatcherType;
+import org.itu.tsb.identity.IdentityAuthenticationProvider;
+import org.itu.tsb.identity.Role;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+
+/**
+ * Who may do what, in one place. Three filter chains share one identity store ({@link IdentityAuthenticationProvider}):
+ * the API and {@code /engine-rest} (HTTP Basic, stateless, no CSRF: no cookie authenticates them), the Camunda webapps
+ * (the pages' login session; Camunda keeps its own CSRF protection and Content-Security-Policy), and the pages (form
+ * login, CSRF tokens, a strict Content-Security-Policy: the pages have no script).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String OFFICER = Role.OFFICER.name();
+    static final String ADMIN = Role.ADMIN.name();
+    static final String REPRESENTATIVE = Role.REPRESENTATIVE.name();
+    static final String READER = Role.READER.name();
+
+    /** No script, no plug-in, no framing, forms only to this application. */
+    static final String PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** The rate limits need the authenticated user: they run inside the filter chains only, not a second time before them. */
+    @Bean
+    FilterRegistrationBean<RateLimits> rateLimitsOnlyInsideTheChains(RateLimits rateLimits) {
+        var registration = new FilterRegistrationBean<>(rateLimits);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(IdentityAuthenticationProvider identity) {
+        return new ProviderManager(identity);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, RateLimits rateLimits, ApiSecurityAnswers answers)
+            throws Exception {
+        return http.securityMatcher("/api/**", "/engine-rest/**")
+                .authenticationManager(authentication)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.realmName("consultation").authenticationEntryPoint(answers))
+                .exceptionHandling(e -> e.authenticationEntryPoint(answers).accessDeniedHandler(answers))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .addFilterBefore(rateLimits, AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/engine-rest/**").hasAnyRole(OFFICER, ADMIN)
+                        .requestMatchers(POST, "/api/consultations", "/api/consultations/*/open").hasRole(OFFICER)
+                        .requestMatchers(POST, "/api/consultations/*/replies").hasAnyRole(OFFICER, REPRESENTATIVE)
+                        .requestMatchers(GET, "/api/consultations/*/replies", "/api/consultations/*/replies/**")
+                        .hasAnyRole(OFFICER, ADMIN, REPRESENTATIVE)
+                        .requestMatchers(GET, "/api/consultations/*/result").hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)
+                        .requestMatchers(GET, "/api/consultations", "/api/consultations/*").hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)
+                        .anyRequest().hasAnyRole(OFFICER, ADMIN))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebapps(HttpSecurity http, AuthenticationManager authentication, RateLimits rateLimits) throws Exception {
+        return http.securityMatcher("/camunda/**")
+                .authenticationManager(authentication)
+                // the webapps send Camunda's own CSRF token (X-XSRF-TOKEN), checked by Camunda's filter
+                .csrf(csrf -> csrf.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .exceptionHandling(e -> e.accessDeniedPage("/access-denied"))
+                .formLogin(login -> login.loginPage("/login"))
+                .addFilterBefore(rateLimits, AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .anyRequest().hasAnyRole(OFFICER, ADMIN))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, RateLimits rateLimits) throws Exception {
+        return http
+                .authenticationManager(authentication)
+                .formLogin(login -> login.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .exceptionHandling(e -> e.accessDeniedPage("/access-denied"))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=()")))
+                .addFilterBefore(rateLimits, AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers("/login", "/css/**", "/favicon.ico", "/access-denied").permitAll()
+                        .requestMatchers("/officer/**").hasRole(OFFICER)
+                        .requestMatchers("/consultations/*/reply", "/consultations/*/reply/**").hasRole(REPRESENTATIVE)
+                        .requestMatchers(GET, "/consultations/*/result").hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)
+                        .anyRequest().authenticated())
+                .build();
+    }
+}
