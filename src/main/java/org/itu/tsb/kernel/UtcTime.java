@@ -2,6 +2,7 @@ package org.itu.tsb.kernel;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -37,7 +38,14 @@ public final class UtcTime {
 
     /** "3 April 2026, 23:59:59 UTC"; an empty string for no time. */
     public static String format(Instant instant) {
-        return instant == null ? "" : FOR_PEOPLE.format(instant);
+        if (instant == null) {
+            return "";
+        }
+        try {
+            return FOR_PEOPLE.format(instant);
+        } catch (DateTimeException e) {
+            return instant.toString(); // beyond the calendar's years (an absurd deadline being refused): as given
+        }
     }
 
     /** "3 April 2026, 23:59 UTC". */

@@ -204,7 +204,8 @@ class BrowserSecurityTest {
                 "<input name='positions.Q7/17' value='SUPPORTS'><input name='comments' value='forged'>");
         screenshot("1-foreign-reply-refused");
         assertThat(driver.getCurrentUrl()).isEqualTo(reply);
-        assertThat(heading()).isEqualTo("Not allowed");
+        assertThat(heading()).isEqualTo("The form is out of date");
+        assertThat(mainText()).contains("Nothing was recorded");
         assertThat(storedVersions(c)).isZero();
 
         // the same session, from a program: without the token refused, with it accepted (so the token is what counts)
@@ -228,7 +229,7 @@ class BrowserSecurityTest {
                         + "<input name='channel' value='FAX'><input name='positions.Q7/17' value='SUPPORTS'>");
         screenshot("2-foreign-record-refused");
         assertThat(driver.getCurrentUrl()).isEqualTo(record);
-        assertThat(heading()).isEqualTo("Not allowed");
+        assertThat(heading()).isEqualTo("The form is out of date");
         assertThat(storedVersions(c)).as("still only France's genuine reply").isOne();
 
         HttpResponse<String> forgedRecord = post(record, "JSESSIONID=" + sessionCookie().getValue(),

@@ -2,6 +2,7 @@ package org.itu.tsb.web.error;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.itu.tsb.consultation.ConsultationNotFoundException;
+import org.itu.tsb.consultation.ConsultationStateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -34,6 +35,12 @@ class PageErrors {
     ModelAndView consultationNotFound(ConsultationNotFoundException e) {
         return pages.page(HttpStatus.NOT_FOUND, "error.consultationNotFound.title",
                 pages.text("error.consultationNotFound.message", capitalized(e.getMessage())));
+    }
+
+    /** E.g. the result of a consultation not decided yet. */
+    @ExceptionHandler(ConsultationStateException.class)
+    ModelAndView conflict(ConsultationStateException e) {
+        return pages.page(HttpStatus.CONFLICT, "error.conflict.title", capitalized(e.getMessage()) + ".");
     }
 
     @ExceptionHandler(PageNotFoundException.class)

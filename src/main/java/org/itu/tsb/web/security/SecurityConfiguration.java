@@ -14,7 +14,11 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -45,6 +49,15 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** Paths as the request has them, whichever servlet serves them (the engine's REST API is not Spring MVC). */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
     @Bean
     AuthenticationManager authenticationManager(IdentityAuthenticationProvider identity) {
         return new ProviderManager(identity);
@@ -54,7 +67,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, RateLimits rateLimits, ApiSecurityAnswers answers)
             throws Exception {
-        return http.securityMatcher("/api/**", "/engine-rest/**")
+        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authenticationManager(authentication)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -65,13 +78,13 @@ class SecurityConfiguration {
                 .addFilterBefore(rateLimits, AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/engine-rest/**").hasAnyRole(OFFICER, ADMIN)
-                        .requestMatchers(POST, "/api/consultations", "/api/consultations/*/open").hasRole(OFFICER)
-                        .requestMatchers(POST, "/api/consultations/*/replies").hasAnyRole(OFFICER, REPRESENTATIVE)
-                        .requestMatchers(GET, "/api/consultations/*/replies", "/api/consultations/*/replies/**")
+                        .requestMatchers(path("/engine-rest/**")).hasAnyRole(OFFICER, ADMIN)
+                        .requestMatchers(path(POST, "/api/consultations"), path(POST, "/api/consultations/*/open")).hasRole(OFFICER)
+                        .requestMatchers(path(POST, "/api/consultations/*/replies")).hasAnyRole(OFFICER, REPRESENTATIVE)
+                        .requestMatchers(path(GET, "/api/consultations/*/replies"), path(GET, "/api/consultations/*/replies/**"))
                         .hasAnyRole(OFFICER, ADMIN, REPRESENTATIVE)
-                        .requestMatchers(GET, "/api/consultations/*/result").hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)
-                        .requestMatchers(GET, "/api/consultations", "/api/consultations/*").hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)
+                        .requestMatchers(path(GET, "/api/consultations/*/result")).hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)
+                        .requestMatchers(path(GET, "/api/consultations"), path(GET, "/api/consultations/*")).hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)
                         .anyRequest().hasAnyRole(OFFICER, ADMIN))
                 .build();
     }
@@ -79,7 +92,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain camundaWebapps(HttpSecurity http, AuthenticationManager authentication, RateLimits rateLimits) throws Exception {
-        return http.securityMatcher("/camunda/**")
+        return http.securityMatcher(path("/camunda/**"))
                 .authenticationManager(authentication)
                 // the webapps send Camunda's own CSRF token (X-XSRF-TOKEN), checked by Camunda's filter
                 .csrf(csrf -> csrf.disable())
@@ -107,10 +120,10 @@ class SecurityConfiguration {
                 .addFilterBefore(rateLimits, AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/login", "/css/**", "/favicon.ico", "/access-denied").permitAll()
-                        .requestMatchers("/officer/**").hasRole(OFFICER)
-                        .requestMatchers("/consultations/*/reply", "/consultations/*/reply/**").hasRole(REPRESENTATIVE)
-                        .requestMatchers(GET, "/consultations/*/result").hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)
+                        .requestMatchers(path("/login"), path("/css/**"), path("/favicon.ico"), path("/access-denied")).permitAll()
+                        .requestMatchers(path("/officer/**")).hasRole(OFFICER)
+                        .requestMatchers(path("/consultations/*/reply"), path("/consultations/*/reply/**")).hasRole(REPRESENTATIVE)
+                        .requestMatchers(path(GET, "/consultations/*/result")).hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)
                         .anyRequest().authenticated())
                 .build();
     }

@@ -1,0 +1,21 @@
+package org.itu.tsb.kernel;
+
+import java.time.Duration;
+import org.springframework.core.io.ByteArrayResource;
+
+/** Settings for unit tests that build a bean by hand: the defaults of application.yml, with the login and rate limits given. */
+public final class TestProperties {
+
+    private TestProperties() {
+    }
+
+    public static ConsultationProperties with(ConsultationProperties.Login login, ConsultationProperties.RateLimit rateLimit) {
+        return new ConsultationProperties(70, "tsb-officers", new ByteArrayResource(new byte[0]),
+                new ConsultationProperties.Models("file:./"),
+                new ConsultationProperties.Notices("tsb-consultations@itu.example", "tsb{studyGroup}@studygroups.example",
+                        Duration.ofSeconds(30), Duration.ofMinutes(5)),
+                new ConsultationProperties.Api(262_144), new ConsultationProperties.Replies(10_485_760),
+                new ConsultationProperties.Security("study-group-readers", "member-state-", login, rateLimit),
+                false);
+    }
+}
