@@ -33,14 +33,14 @@ public class ConsultationService {
     /** TSAG adopted the Questions, as {@code officer} records them: store them and start the procedure, waiting for the circular. */
     @Transactional
     public Consultation adopt(NewConsultation adopted, String officer) {
-        Text.check("circular", adopted.circular());
-        Text.check("studyGroup", adopted.studyGroup());
-        Text.check("adoptedBy", adopted.adoptedBy());
-        Text.check("meeting", adopted.meeting());
+        Text.required("circular", adopted.circular());
+        Text.required("studyGroup", adopted.studyGroup());
+        Text.required("adoptedBy", adopted.adoptedBy());
+        Text.required("meeting", adopted.meeting());
         Set<String> numbers = new HashSet<>();
         for (int i = 0; i < adopted.questions().size(); i++) {
             Question q = adopted.questions().get(i);
-            Text.check("questions[" + i + "].title", q.title());
+            Text.required("questions[" + i + "].title", q.title());
             if (!q.number().matches(Question.NUMBER_PATTERN)) {
                 throw new InvalidInputException("questions[" + i + "].number", "'" + q.number() + "' is not a Question number such as Q7/17");
             }
@@ -99,7 +99,7 @@ public class ConsultationService {
         if (circularNumber == null || circularNumber.isBlank()) {
             throw new InvalidInputException("circularNumber", "the circular number is required");
         }
-        Text.check("circularNumber", circularNumber);
+        Text.required("circularNumber", circularNumber);
         if (deadline == null) {
             throw new InvalidInputException("deadline", "the deadline is required");
         }

@@ -21,9 +21,24 @@ public final class Text {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 throw new InvalidInputException(field, "contains an invalid character (a broken UTF-16 surrogate) at position " + (i + 1));
+            } else if (c == '\uFFFE' || c == '\uFFFF') {
+                throw new InvalidInputException(field, "contains a non-character (U+%04X) at position %d".formatted((int) c, i + 1));
             } else if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
                 throw new InvalidInputException(field, "contains a control character (U+%04X) at position %d".formatted((int) c, i + 1));
             }
+        }
+        return text;
+    }
+
+    /**
+     * The text, clean and with something visible in it: only white space (of any script, e.g. U+3000) or invisible
+     * format characters (zero-width space, joiner) is no text at all.
+     */
+    public static String required(String field, String text) {
+        check(field, text);
+        if (text == null || text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT)) {
+            throw new InvalidInputException(field, "is required");
         }
         return text;
     }

@@ -1,10 +1,24 @@
 package org.itu.tsb.web.api;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +30,20 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class ApiJson {
+
+    /** Spring Boot registers every Module bean with the application's ObjectMapper. */
+    @Bean
+    SimpleModule exactEnumNames() {
+        SimpleModule exactEnumNames = new SimpleModule("exact-enum-names");
+        exactEnumNames.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type, BeanDescription description,
+                                                              JsonDeserializer<?> deserializer) {
+                return new ExactEnumName(type.getRawClass(), deserializer);
+            }
+        });
+        return exactEnumNames;
+    }
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictJson() {
@@ -33,5 +61,29 @@ class ApiJson {
                                 .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail);
                     }
                 });
+    }
+
+    /**
+     * An enum constant only by its exact name: Jackson alone would also take {@code "SUPPORTS "} or
+     * {@code "SUPPORTS\u0000"} (it trims), and a position must be exactly what the sender meant.
+     */
+    private static final class ExactEnumName extends StdDeserializer<Object> {
+
+        private final Set<String> names;
+        private final JsonDeserializer<?> standard;
+
+        ExactEnumName(Class<?> type, JsonDeserializer<?> standard) {
+            super(type);
+            this.names = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.toSet());
+            this.standard = standard;
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() == JsonToken.VALUE_STRING && !names.contains(parser.getText())) {
+                return context.handleWeirdStringValue(handledType(), parser.getText(), "not one of the accepted values");
+            }
+            return standard.deserialize(parser, context);
+        }
     }
 }

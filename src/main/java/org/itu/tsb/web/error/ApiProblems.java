@@ -2,6 +2,7 @@ package org.itu.tsb.web.error;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -94,7 +95,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    /** Names the JSON field Jackson could not read, without echoing parser internals. */
+    /**
+     * Names the JSON field that could not be read and what it should have been, in the API's words: never Jackson's
+     * own message, which names the application's classes.
+     */
     private static String unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         for (Throwable t = cause; t != null; t = t.getCause()) {
@@ -105,20 +109,49 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException u) {
             return path(u) + ": unknown field";
         }
+        if (cause instanceof MismatchedInputException m && m.getMessage() != null && m.getMessage().contains("Trailing token")) {
+            return "body: unexpected content after the JSON object";
+        }
         if (cause instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-            return path(f) + ": '" + f.getValue() + "' is not one of " + allowed;
+            return path(f) + ": '" + f.getValue() + "' is not one of " + constants(f.getTargetType());
         }
-        if (cause instanceof InvalidFormatException f) {
-            return path(f) + ": '" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName();
+        if (cause instanceof InvalidFormatException f && f.getTargetType() != null) {
+            return path(f) + ": '" + f.getValue() + "' " + expected(f.getTargetType());
         }
-        if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            return path(m) + ": " + m.getOriginalMessage().split("\n")[0];
+        if (cause instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return path(m) + ": " + expected(m.getTargetType());
         }
         if (cause instanceof JsonMappingException m) {
-            return "body: " + m.getOriginalMessage().split("\n")[0];
+            return path(m) + ": not a valid value";
         }
         return "body: a JSON body is required";
+    }
+
+    /** What a field of this type must be, said to the caller. */
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "must be one of " + constants(type);
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "must be text";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "must be an instant in UTC such as 2026-04-03T23:59:59.999Z";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be a list";
+        }
+        return "must be a JSON object";
+    }
+
+    private static String constants(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
     }
 
     private static String path(JsonMappingException e) {

@@ -57,7 +57,7 @@ class BadInputTest extends ApiTestSupport {
         assertProblem(post("/api/consultations/" + adopted + "/open", "{\"circularNumber\": \"101\", \"deadline\": \""
                 + Instant.now().minusSeconds(1) + "\"}"), 400, "not in the future");
         assertProblem(post("/api/consultations/" + adopted + "/open", "{\"circularNumber\": \"101\", \"deadline\": \"3 April\"}"),
-                400, "deadline: '3 April' is not a valid Instant");
+                400, "deadline: '3 April' must be an instant in UTC such as 2026-04-03T23:59:59.999Z");
         assertProblem(post("/api/consultations/" + adopted + "/open", "{\"circularNumber\": \"101\"}"), 400, "deadline");
         assertProblem(post("/api/consultations/" + adopted + "/open", "{\"circularNumber\": \" \", \"deadline\": \""
                 + Instant.now().plusSeconds(60) + "\"}"), 400, "circularNumber");
