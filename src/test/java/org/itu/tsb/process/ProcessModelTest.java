@@ -1,5 +1,6 @@
 package org.itu.tsb.process;
 
+import org.itu.tsb.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,9 +32,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /** What a process analyst can break in Modeler without touching Java, caught before deployment. */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
-@ActiveProfiles("test")
-@Import(TestClock.Config.class)
+@ApplicationTest
 class ProcessModelTest {
 
     private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";

@@ -1,5 +1,6 @@
 package org.itu.tsb.process;
 
+import org.itu.tsb.ApplicationTest;
 import org.itu.tsb.Sg17;
 
 import static org.assertj.core.api.Assertions.*;
@@ -53,9 +54,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Every path through {@code question-approval-consultation.bpmn}, on the real delegates and services with the
  * job executor off: jobs, the deadline timer among them, are driven with {@code execute(job())}.
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
-@ActiveProfiles("test")
-@Import(TestClock.Config.class)
+@ApplicationTest
 class QuestionApprovalConsultationProcessTest {
 
     @Autowired ProcessEngine engine;

@@ -74,7 +74,9 @@ class ReplyDurabilityTest {
 
     private Process start(int port, String... arguments) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new java.util.ArrayList<>(List.of(java,
+                // a short-lived server: the quick JIT tier starts it sooner, which is all this test waits for
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 ConsultationApplication.class.getName(), "--server.port=" + port,
                 "--consultation.models.root=file:" + new File("").getAbsolutePath() + "/",
                 "--camunda.bpm.job-execution.enabled=false"));

@@ -1,5 +1,6 @@
 package org.itu.tsb.reply;
 
+import org.itu.tsb.ApplicationTest;
 import org.itu.tsb.Sg17;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,9 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The reply rules (docs/procedure.md), on the real services and database, with a clock moved by hand. */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
-@ActiveProfiles("test")
-@Import(TestClock.Config.class)
+@ApplicationTest
 class ReplyRulesTest {
 
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"

@@ -1,5 +1,6 @@
 package org.itu.tsb.tally;
 
+import org.itu.tsb.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -35,9 +36,7 @@ import org.springframework.test.context.ActiveProfiles;
  * versions): the tally counts exactly what the pages and the API show as each Member State's "current, counted"
  * reply, and both agree with the rule computed here from what was sent.
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
-@ActiveProfiles("test")
-@Import(TestClock.Config.class)
+@ApplicationTest
 class TallyAgreesWithRepliesTest {
 
     private static final Instant OPENED = Instant.parse("2026-02-02T09:00:00Z");

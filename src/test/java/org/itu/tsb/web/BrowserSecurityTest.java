@@ -1,5 +1,6 @@
 package org.itu.tsb.web;
 
+import org.itu.tsb.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -57,9 +58,7 @@ import org.springframework.web.util.HtmlUtils;
  * screenshot in target/screenshots/.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.job-execution.enabled=false")
-@ActiveProfiles("test")
-@Import(TestClock.Config.class)
+@ApplicationTest
 class BrowserSecurityTest {
 
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

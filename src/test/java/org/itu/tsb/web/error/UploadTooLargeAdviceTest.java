@@ -1,5 +1,6 @@
 package org.itu.tsb.web.error;
 
+import org.itu.tsb.ApplicationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,9 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
  * those limits, hence real HTTP here): the officer gets a page that says so, not a white-label error. The client
  * reads the answer while it is still sending, as browsers do: over max-request-size, Tomcat answers at once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.job-execution.enabled=false")
-@ActiveProfiles("test")
-@Import(TestClock.Config.class)
+@ApplicationTest
 class UploadTooLargeAdviceTest {
 
     @LocalServerPort int port;

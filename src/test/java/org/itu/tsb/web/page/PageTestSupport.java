@@ -1,5 +1,6 @@
 package org.itu.tsb.web.page;
 
+import org.itu.tsb.ApplicationTest;
 import org.itu.tsb.Sg17;
 
 import java.time.Instant;
@@ -36,10 +37,7 @@ import org.springframework.web.util.HtmlUtils;
  * The pages through MockMvc on the real services, with a clock the tests set. Test classes extending it share one
  * Spring context; each test works on a consultation of its own.
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(TestClock.Config.class)
+@ApplicationTest
 abstract class PageTestSupport {
 
     static final Instant OPENED = Instant.parse("2026-02-02T09:00:00Z");

@@ -48,6 +48,16 @@ class SecurityBehaviourTest extends ApiTestSupport {
     }
 
     @Test
+    void withoutTheDemoNoAccountHasAKnownPassword() {
+        for (String demo : new String[] {"demo", "camunda"}) { // "admin" is the tests' own account (TestAccounts)
+            if (identity.createUserQuery().userId(demo).count() > 0) {
+                assertThat(identity.checkPassword(demo, demo)).as(demo).isFalse();
+            }
+        }
+        assertThat(identity.createUserQuery().userId("demo").count()).as("the demo accounts come only with --consultation.demo=true").isZero();
+    }
+
+    @Test
     void theApiSaysWhoMustLogIn() {
         ResponseEntity<String> anonymous = as(null).getForEntity("/api/consultations", String.class);
         assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
