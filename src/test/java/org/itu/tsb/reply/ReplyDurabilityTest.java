@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.itu.tsb.ConsultationApplication;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * An acknowledged reply survives the application being killed (kill -9) a moment later. The application runs in a
  * JVM of its own with its default configuration (the H2 file database under ./data of its working directory).
  */
+@Order(1) // first, before the shared test contexts exist (junit-platform.properties)
 @Tag("slow") // a JVM of its own or a real deadline: run by mvn test; -Dsurefire.excludedGroups=bench,slow skips it
 class ReplyDurabilityTest {
 
@@ -79,7 +81,8 @@ class ReplyDurabilityTest {
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 ConsultationApplication.class.getName(), "--server.port=" + port,
                 "--consultation.models.root=file:" + new File("").getAbsolutePath() + "/",
-                "--camunda.bpm.job-execution.enabled=false"));
+                "--camunda.bpm.job-execution.enabled=false",
+                "--camunda.bpm.webapp.enabled=false")); // Tasklist and Cockpit play no part here: a quicker start
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("app.log").toFile()))
