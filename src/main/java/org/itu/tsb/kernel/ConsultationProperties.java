@@ -40,15 +40,21 @@ public record ConsultationProperties(
     }
 
     /**
-     * @param from                the sender of every notice
-     * @param studyGroupAddress   the study group's address; {@code {studyGroup}} becomes e.g. {@code sg17}
-     * @param deliverPendingAfter first look for notices kept while no mail server was configured, after start
-     * @param deliverPendingEvery then look again this often
+     * @param from              the sender of every notice
+     * @param studyGroupAddress the study group's address; {@code {studyGroup}} becomes e.g. {@code sg17}
+     * @param deliverEvery      how often the delivery looks for notices due to be sent
+     * @param firstRetryAfter   a notice the mail server refused is tried again after this, then twice as long each time
+     * @param longestRetryAfter ... but never longer than this
+     * @param maxAttempts       after so many refusals a notice is FAILED, with its error, for an officer to re-send
+     * @param claimTimeout      a notice claimed for sending this long ago, by a node that died, is taken back
      */
     public record Notices(@NotBlank @Email String from,
                           @NotBlank @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an e-mail address") String studyGroupAddress,
-                          @NotNull Duration deliverPendingAfter,
-                          @NotNull Duration deliverPendingEvery) {
+                          @NotNull Duration deliverEvery,
+                          @NotNull Duration firstRetryAfter,
+                          @NotNull Duration longestRetryAfter,
+                          @Min(1) int maxAttempts,
+                          @NotNull Duration claimTimeout) {
     }
 
     /** @param maxBodyBytes the largest JSON body the API reads */

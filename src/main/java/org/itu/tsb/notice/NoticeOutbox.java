@@ -1,6 +1,7 @@
 package org.itu.tsb.notice;
 
 import static org.itu.tsb.kernel.UtcTime.column;
+import static org.itu.tsb.kernel.UtcTime.instant;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,17 +11,32 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Every notice the procedure issued, and whether it has been handed to the mail server yet. */
+/**
+ * The single record of every notice the procedure issued and of its delivery. Each statement commits on its own:
+ * a notice is claimed before it is sent and marked right after, so a retried job or a second node never sends again a
+ * notice the mail server took.
+ */
 @Repository
 public class NoticeOutbox {
 
-    public enum Status { PENDING, SENT }
+    public enum Status {
+        /** Recorded, waiting to be sent (again, after a refusal, at {@code nextAttemptAt}). */
+        PENDING,
+        /** Claimed by a node that is handing it to the mail server now. */
+        SENDING,
+        SENT,
+        /** Refused at every attempt: its last error is kept, for an officer to look at. */
+        FAILED
+    }
 
-    public record Entry(long id, Notice notice, Status status) {}
+    public record Entry(long id, Notice notice, Status status, int attempts, Instant nextAttemptAt, String lastError, Instant sentAt) {}
 
     private static final RowMapper<Entry> ENTRY = (rs, n) -> new Entry(rs.getLong("id"), new Notice(rs.getLong("consultation_id"),
             NoticeKind.valueOf(rs.getString("kind")), rs.getString("question_number"), rs.getString("recipient"),
-            rs.getString("subject"), rs.getString("body")), Status.valueOf(rs.getString("status")));
+            rs.getString("subject"), rs.getString("body")), Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+            instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "sent_at"));
+
+    private static final int ERROR_LENGTH = 1000;
 
     private final JdbcClient jdbc;
 
@@ -28,7 +44,7 @@ public class NoticeOutbox {
         this.jdbc = jdbc;
     }
 
-    /** Records the notice unless it was already recorded (a retried job); returns the stored entry either way. */
+    /** Records the notice, due now, unless it was already recorded (a retried job); returns the stored entry either way. */
     public Entry record(Notice notice, Instant now) {
         Optional<Entry> recorded = find(notice);
         if (recorded.isPresent()) {
@@ -36,8 +52,9 @@ public class NoticeOutbox {
         }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into notice (consultation_id, kind, question_number, recipient, subject, body, status, created_at)
-                        values (:consultationId, :kind, :question, :recipient, :subject, :body, 'PENDING', :now)""")
+                        insert into notice (consultation_id, kind, question_number, recipient, subject, body, status, created_at,
+                                            next_attempt_at)
+                        values (:consultationId, :kind, :question, :recipient, :subject, :body, 'PENDING', :now, :now)""")
                 .param("consultationId", notice.consultationId())
                 .param("kind", notice.kind().name())
                 .param("question", notice.questionNumber())
@@ -46,19 +63,50 @@ public class NoticeOutbox {
                 .param("body", notice.body())
                 .param("now", column(now))
                 .update(keys, "id");
-        return new Entry(keys.getKey().longValue(), notice, Status.PENDING);
+        return new Entry(keys.getKey().longValue(), notice, Status.PENDING, 0, now, null, null);
+    }
+
+    /** The notices due to be sent now, oldest first. */
+    public List<Long> due(Instant now, int limit) {
+        return jdbc.sql("""
+                        select id from notice where status = 'PENDING' and (next_attempt_at is null or next_attempt_at <= :now)
+                         order by id fetch first :limit rows only""")
+                .param("now", column(now)).param("limit", limit)
+                .query(Long.class).list();
+    }
+
+    /** Takes the notice for sending; false if another node (or a retried job) took it first. */
+    public boolean claim(long id, Instant now) {
+        return jdbc.sql("""
+                        update notice set status = 'SENDING', claimed_at = :now, attempts = attempts + 1
+                         where id = :id and status = 'PENDING'""")
+                .param("now", column(now)).param("id", id).update() == 1;
     }
 
     public void markSent(long id, Instant now) {
-        jdbc.sql("update notice set status = 'SENT', sent_at = :now where id = :id").param("now", column(now)).param("id", id).update();
+        jdbc.sql("update notice set status = 'SENT', sent_at = :now, last_error = null where id = :id")
+                .param("now", column(now)).param("id", id).update();
     }
 
-    /** Notices recorded while no mail server was configured, oldest first. */
-    public List<Entry> pending(int limit) {
-        return jdbc.sql("select * from notice where status = 'PENDING' order by id fetch first :limit rows only")
-                .param("limit", limit)
-                .query(ENTRY)
-                .list();
+    /** The mail server refused it: tried again at {@code next}. */
+    public void retryAt(long id, Instant next, String error) {
+        jdbc.sql("update notice set status = 'PENDING', next_attempt_at = :next, last_error = :error where id = :id")
+                .param("next", column(next)).param("error", shortened(error)).param("id", id).update();
+    }
+
+    public void markFailed(long id, String error) {
+        jdbc.sql("update notice set status = 'FAILED', last_error = :error where id = :id")
+                .param("error", shortened(error)).param("id", id).update();
+    }
+
+    /** Notices claimed before {@code before} by a node that never marked them (it died): pending again. */
+    public int releaseClaimsBefore(Instant before) {
+        return jdbc.sql("update notice set status = 'PENDING' where status = 'SENDING' and claimed_at < :before")
+                .param("before", column(before)).update();
+    }
+
+    public Optional<Entry> find(long id) {
+        return jdbc.sql("select * from notice where id = :id").param("id", id).query(ENTRY).optional();
     }
 
     public List<Entry> findByConsultation(long consultationId) {
@@ -69,13 +117,18 @@ public class NoticeOutbox {
 
     private Optional<Entry> find(Notice notice) {
         return jdbc.sql("""
-                        select id, status from notice
+                        select * from notice
                          where consultation_id = :consultationId and kind = :kind and question_number = :question and recipient = :recipient""")
                 .param("consultationId", notice.consultationId())
                 .param("kind", notice.kind().name())
                 .param("question", notice.questionNumber())
                 .param("recipient", notice.recipient())
-                .query((rs, n) -> new Entry(rs.getLong("id"), notice, Status.valueOf(rs.getString("status"))))
+                .query(ENTRY)
                 .optional();
+    }
+
+    private static String shortened(String error) {
+        String text = error == null ? "unknown error" : error;
+        return text.length() <= ERROR_LENGTH ? text : text.substring(0, ERROR_LENGTH);
     }
 }

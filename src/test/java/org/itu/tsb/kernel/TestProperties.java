@@ -13,7 +13,7 @@ public final class TestProperties {
         return new ConsultationProperties(70, "tsb-officers", new ByteArrayResource(new byte[0]),
                 new ConsultationProperties.Models("file:./"),
                 new ConsultationProperties.Notices("tsb-consultations@itu.example", "tsb{studyGroup}@studygroups.example",
-                        Duration.ofSeconds(30), Duration.ofMinutes(5)),
+                        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(15), 10, Duration.ofMinutes(5)),
                 new ConsultationProperties.Api(262_144), new ConsultationProperties.Replies(10_485_760),
                 new ConsultationProperties.Security("study-group-readers", "member-state-", login, rateLimit),
                 false);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.memberstate.MemberStateRegistry;
+import org.itu.tsb.notice.NoticeOutbox;
 import org.itu.tsb.reply.ReplyHistory;
 import org.itu.tsb.reply.ReplyRepository;
 import org.itu.tsb.web.error.PageNotFoundException;
@@ -28,10 +29,12 @@ class OfficerConsultationController {
     private final TallyService tallies;
 
     private final ReplyRepository versions;
+    private final NoticeOutbox outbox;
 
     OfficerConsultationController(ConsultationService consultations, ReplyHistory replies, TallyService tallies,
-                                  ReplyRepository versions) {
+                                  ReplyRepository versions, NoticeOutbox outbox) {
         this.versions = versions;
+        this.outbox = outbox;
         this.consultations = consultations;
         this.replies = replies;
         this.tallies = tallies;
@@ -54,6 +57,11 @@ class OfficerConsultationController {
         model.addAttribute("decisions", consultation.decided() ? tallies.decisionsOf(id) : Map.of());
         model.addAttribute("replies", byMemberState);
         model.addAttribute("progress", replies.progress(id));
+        // what the procedure owes and has not delivered yet: officers see a mail outage here, not in a log
+        List<NoticeOutbox.Entry> notices = outbox.findByConsultation(id);
+        model.addAttribute("noticesSent", notices.stream().filter(n -> n.status() == NoticeOutbox.Status.SENT).count());
+        model.addAttribute("noticesTotal", notices.size());
+        model.addAttribute("undelivered", notices.stream().filter(n -> n.status() != NoticeOutbox.Status.SENT).toList());
         return "officer/replies";
     }
 

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.Map;
 import org.itu.tsb.TestAccounts;
 import org.itu.tsb.consultation.Consultation;
+import org.itu.tsb.notice.NoticeComposer;
+import org.itu.tsb.notice.NoticeSender;
 import org.itu.tsb.reply.Channel;
 import org.itu.tsb.reply.ReplyIntake;
 import org.itu.tsb.reply.ReplySource;
@@ -21,6 +23,22 @@ class PagesRenderTest extends PageTestSupport {
 
     @Autowired ReplyIntake intake;
     @Autowired TallyService tallies;
+    @Autowired NoticeSender notices;
+    @Autowired NoticeComposer composer;
+
+    @Test
+    void officersSeeTheNoticesNotDeliveredYet() throws Exception {
+        Consultation c = openConsultation();
+        assertThat(page("/officer/consultations/" + c.id() + "/replies")).contains("No notice has been issued yet.");
+
+        notices.issue(composer.circular(c.id()).subList(0, 2)); // no mail server in this context: they wait
+
+        assertThat(page("/officer/consultations/" + c.id() + "/replies"))
+                .contains("0 of 2 notices delivered to the mail server.")
+                .contains("2 not delivered yet")
+                .contains("TSB Circular " + c.circularNumber() + ": Member State consultation")
+                .contains("waiting");
+    }
 
     @Test
     void everyPageRendersWithTheDeadlineInUtc() throws Exception {

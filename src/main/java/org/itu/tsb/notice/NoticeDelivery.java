@@ -1,0 +1,158 @@
+package org.itu.tsb.notice;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.itu.tsb.kernel.ConsultationProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the recorded notices, apart from the procedure's path: each notice is claimed, sent (a batch over one
+ * connection) and marked on its own. One refused address never holds up the others; a refused notice is tried again after a growing delay and is FAILED, with its error,
+ * after the last attempt. With no mail server configured ({@code spring.mail.host}) notices wait, and go out once
+ * one is.
+ * <p>
+ * The one window left: a node that dies after the mail server took a message and before marking it sent. Its claim
+ * is taken back after {@code claim-timeout} and the notice sent again; every message carries the notice's own
+ * {@code Message-ID}, by which a receiver can drop the repeat.
+ */
+@Component
+public class NoticeDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeDelivery.class);
+    private static final int BATCH = 200;
+
+    private final NoticeOutbox outbox;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final ConsultationProperties.Notices settings;
+    private final Clock clock;
+
+    public NoticeDelivery(NoticeOutbox outbox, ObjectProvider<JavaMailSender> mailSender, ConsultationProperties properties, Clock clock) {
+        this.outbox = outbox;
+        this.mailSender = mailSender;
+        this.settings = properties.notices();
+        this.clock = clock;
+    }
+
+    /** Sends what is due; returns how many notices the mail server took. */
+    @Scheduled(fixedDelayString = "${consultation.notices.deliver-every}")
+    public int deliverDue() {
+        JavaMailSender mail = mailSender.getIfAvailable();
+        if (mail == null) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        int released = outbox.releaseClaimsBefore(now.minus(settings.claimTimeout()));
+        if (released > 0) {
+            log.warn("{} notice(s) claimed more than {} ago were never marked: sending them again", released, settings.claimTimeout());
+        }
+        int sent = 0;
+        // batch after batch: what was sent, refused (due later) or taken by another node is not due any more
+        int rounds = 0; // at most 50 batches a run: the next run goes on
+        for (List<Long> due = outbox.due(now, BATCH); !due.isEmpty() && rounds++ < 50; due = outbox.due(clock.instant(), BATCH)) {
+            sent += send(mail, due);
+        }
+        if (sent > 0) {
+            log.info("Sent {} notice(s)", sent);
+        }
+        return sent;
+    }
+
+    /**
+     * Claims the notices, hands them to the mail server over one connection, and marks each: sent, or refused (the
+     * server's answer for that message; a connection failure refuses them all).
+     */
+    private int send(JavaMailSender mail, List<Long> ids) {
+        Map<MimeMessage, NoticeOutbox.Entry> messages = new LinkedHashMap<>();
+        for (long id : ids) {
+            if (!outbox.claim(id, clock.instant())) {
+                continue; // another node, or an earlier round, has it
+            }
+            NoticeOutbox.Entry entry = outbox.find(id).orElseThrow();
+            try {
+                messages.put(toMessage(mail, entry), entry);
+            } catch (MessagingException | RuntimeException e) {
+                refused(entry, "the message could not be written: " + e.getMessage());
+            }
+        }
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        Map<Object, Exception> failed = Map.of();
+        try {
+            mail.send(messages.keySet().toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            failed = e.getFailedMessages().isEmpty() ? everyOne(messages.keySet(), e) : e.getFailedMessages();
+        } catch (MailException e) {
+            failed = everyOne(messages.keySet(), e);
+        }
+        int sent = 0;
+        for (var message : messages.entrySet()) {
+            Exception refusal = failed.get(message.getKey());
+            if (refusal == null) {
+                outbox.markSent(message.getValue().id(), clock.instant());
+                sent++;
+            } else {
+                refused(message.getValue(), refusal.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    private void refused(NoticeOutbox.Entry entry, String error) {
+        if (entry.attempts() >= settings.maxAttempts()) {
+            outbox.markFailed(entry.id(), error);
+            log.warn("Notice {} to {} FAILED after {} attempts: {}", entry.id(), entry.notice().recipient(), entry.attempts(), error);
+        } else {
+            Instant next = clock.instant().plus(retryDelay(entry.attempts()));
+            outbox.retryAt(entry.id(), next, error);
+            log.info("Notice {} to {} refused (attempt {}), next attempt at {}: {}", entry.id(), entry.notice().recipient(),
+                    entry.attempts(), next, error);
+        }
+    }
+
+    private static Map<Object, Exception> everyOne(Iterable<MimeMessage> messages, Exception e) {
+        Map<Object, Exception> failed = new HashMap<>();
+        messages.forEach(m -> failed.put(m, e));
+        return failed;
+    }
+
+    /** 1st retry after {@code first-retry-after}, then twice as long each time, at most {@code longest-retry-after}. */
+    Duration retryDelay(int attempts) {
+        Duration delay = settings.firstRetryAfter().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return delay.compareTo(settings.longestRetryAfter()) > 0 ? settings.longestRetryAfter() : delay;
+    }
+
+    private MimeMessage toMessage(JavaMailSender mail, NoticeOutbox.Entry entry) throws MessagingException {
+        String messageId = "<notice-" + entry.id() + "@consultation-workflow>";
+        MimeMessage message = mail instanceof JavaMailSenderImpl impl
+                ? new MimeMessage(impl.getSession()) {
+                    @Override
+                    protected void updateMessageID() throws MessagingException {
+                        setHeader("Message-ID", messageId); // the notice's own: a repeat is recognisable
+                    }
+                }
+                : mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+        helper.setFrom(settings.from());
+        helper.setTo(entry.notice().recipient());
+        helper.setSubject(entry.notice().subject());
+        helper.setText(entry.notice().body());
+        return message;
+    }
+}

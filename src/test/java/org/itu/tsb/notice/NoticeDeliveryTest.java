@@ -1,0 +1,226 @@
+package org.itu.tsb.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.itu.tsb.ApplicationTest;
+import org.itu.tsb.Sg17;
+import org.itu.tsb.TestClock;
+import org.itu.tsb.consultation.ConsultationService;
+import org.itu.tsb.kernel.ConsultationProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * Delivery of the recorded notices to a real SMTP server (GreenMail), by delivery workers built here on the
+ * application's outbox and clock: exactly once per notice, whatever the server refuses and however many workers run.
+ */
+@ApplicationTest
+class NoticeDeliveryTest {
+
+    private static final int PORT = 3125;
+
+    @Autowired NoticeOutbox outbox;
+    @Autowired NoticeComposer composer;
+    @Autowired NoticeSender sender;
+    @Autowired ConsultationService consultations;
+    @Autowired ConsultationProperties properties;
+    @Autowired TestClock clock;
+
+    private final GreenMail smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", "smtp"));
+    private final AtomicInteger sends = new AtomicInteger();
+
+    @BeforeEach
+    void startTheMailServer() {
+        smtp.start();
+        clock.set(Instant.parse("2026-02-02T09:00:00Z"));
+    }
+
+    @AfterEach
+    void stopTheMailServer() {
+        smtp.stop();
+    }
+
+    @Test
+    void aServerThatRefusesAfter50CircularsThenRecoversGetsEachOnceWithoutAnyoneRetryingByHand() throws Exception {
+        long id = circularRecorded();
+        int circulars = outbox.findByConsultation(id).size();
+        // the 51st to the 80th message are refused, as by a server that stops taking mail for a while
+        NoticeDelivery delivery = delivery(message -> {
+            int n = sends.incrementAndGet();
+            if (n > 50 && n <= 80) {
+                throw new MailSendException("451 try again later");
+            }
+        });
+
+        assertThat(delivery.deliverDue()).as("one refusal never holds up the others").isEqualTo(circulars - 30);
+        assertThat(outbox.findByConsultation(id)).filteredOn(n -> n.status() == NoticeOutbox.Status.PENDING).hasSize(30)
+                .allSatisfy(n -> assertThat(n.lastError()).contains("451"));
+
+        clock.advance(properties.notices().firstRetryAfter().plusMillis(1)); // the first retry is due
+        assertThat(delivery.deliverDue()).isEqualTo(30);
+
+        assertThat(outbox.findByConsultation(id)).allSatisfy(n -> assertThat(n.status()).isEqualTo(NoticeOutbox.Status.SENT));
+        List<String> recipients = Arrays.stream(smtp.getReceivedMessages()).map(NoticeDeliveryTest::recipient).toList();
+        assertThat(recipients).hasSize(circulars).doesNotHaveDuplicates();
+        assertThat(smtp.getReceivedMessages()[0].getMessageID()).matches("<notice-\\d+@consultation-workflow>");
+    }
+
+    @Test
+    void twoWorkersAtOnceSendEachNoticeOnce() throws Exception {
+        long id = circularRecorded(60);
+        NoticeDelivery one = delivery(message -> { });
+        NoticeDelivery other = delivery(message -> { });
+
+        var a = CompletableFuture.supplyAsync(one::deliverDue);
+        var b = CompletableFuture.supplyAsync(other::deliverDue);
+
+        int notices = outbox.findByConsultation(id).size();
+        assertThat(a.get() + b.get()).isEqualTo(notices);
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(NoticeDeliveryTest::recipient).toList())
+                .doesNotHaveDuplicates().hasSize(notices);
+    }
+
+    @Test
+    void aNoticeRefusedAtEveryAttemptIsFailedWithItsErrorAfterGrowingDelays() throws Exception {
+        long id = circularRecorded(5);
+        NoticeDelivery delivery = delivery(message -> {
+            throw new MailSendException("550 mailbox unavailable");
+        });
+        List<Duration> delays = new ArrayList<>();
+        for (int attempt = 1; attempt <= properties.notices().maxAttempts(); attempt++) {
+            delays.add(delivery.retryDelay(attempt));
+            delivery.deliverDue();
+            clock.advance(properties.notices().longestRetryAfter());
+        }
+
+        Duration first = properties.notices().firstRetryAfter();
+        assertThat(delays.subList(0, 3)).containsExactly(first, first.multipliedBy(2), first.multipliedBy(4));
+        assertThat(delays.get(delays.size() - 1)).isEqualTo(properties.notices().longestRetryAfter());
+        assertThat(outbox.findByConsultation(id)).allSatisfy(n -> {
+            assertThat(n.status()).isEqualTo(NoticeOutbox.Status.FAILED);
+            assertThat(n.attempts()).isEqualTo(properties.notices().maxAttempts());
+            assertThat(n.lastError()).contains("550");
+        });
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aClaimLeftByADeadNodeIsTakenBackAfterTheTimeout() throws Exception {
+        long id = circularRecorded(3);
+        long notice = outbox.findByConsultation(id).get(0).id();
+        assertThat(outbox.claim(notice, clock.instant())).isTrue(); // a node claimed it, then died
+        NoticeDelivery survivor = delivery(message -> { });
+
+        survivor.deliverDue();
+        assertThat(outbox.find(notice).orElseThrow().status()).isEqualTo(NoticeOutbox.Status.SENDING);
+
+        clock.advance(properties.notices().claimTimeout().plusSeconds(1));
+        survivor.deliverDue();
+        assertThat(outbox.find(notice).orElseThrow().status()).isEqualTo(NoticeOutbox.Status.SENT);
+    }
+
+    /**
+     * An open consultation whose circular (one notice per Member State address) is recorded, not yet sent; and
+     * nothing else due: what other tests of the shared context recorded is delivered first, and forgotten.
+     */
+    private long circularRecorded() throws Exception {
+        return circularRecorded(Integer.MAX_VALUE);
+    }
+
+    /** The same with the circular to the first {@code addresses} addresses only. */
+    private long circularRecorded(int addresses) throws Exception {
+        NoticeDelivery drain = delivery(message -> { });
+        while (drain.deliverDue() > 0) {
+            // everything recorded before this test
+        }
+        smtp.purgeEmailFromAllMailboxes();
+        long id = consultations.open(consultations.adopt(Sg17.adopted(), "officer").id(), "mail-" + System.nanoTime(),
+                Instant.parse("2026-04-03T23:59:59.999Z"), "officer").id();
+        var circular = composer.circular(id);
+        sender.issue(circular.subList(0, Math.min(addresses, circular.size())));
+        assertThat(outbox.findByConsultation(id)).isNotEmpty();
+        return id;
+    }
+
+    /** A worker on the application's outbox and clock, sending to the test's server, {@code before} each message. */
+    private NoticeDelivery delivery(Consumer<MimeMessage> before) {
+        JavaMailSenderImpl real = new JavaMailSenderImpl();
+        real.setHost("127.0.0.1");
+        real.setPort(PORT);
+        JavaMailSenderImpl mail = new JavaMailSenderImpl() {
+            @Override
+            protected void doSend(MimeMessage[] messages, Object[] originals) {
+                Map<Object, Exception> refused = new LinkedHashMap<>();
+                List<MimeMessage> taken = new ArrayList<>();
+                for (MimeMessage message : messages) {
+                    try {
+                        before.accept(message);
+                        taken.add(message);
+                    } catch (MailException e) {
+                        refused.put(message, e);
+                    }
+                }
+                if (!taken.isEmpty()) {
+                    real.send(taken.toArray(MimeMessage[]::new));
+                }
+                if (!refused.isEmpty()) {
+                    throw new MailSendException(refused);
+                }
+            }
+        };
+        mail.setSession(real.getSession());
+        return new NoticeDelivery(outbox, provider(mail), properties, clock);
+    }
+
+    private static ObjectProvider<JavaMailSender> provider(JavaMailSender mail) {
+        return new ObjectProvider<>() {
+            @Override
+            public JavaMailSender getObject(Object... args) {
+                return mail;
+            }
+
+            @Override
+            public JavaMailSender getIfAvailable() {
+                return mail;
+            }
+
+            @Override
+            public JavaMailSender getIfUnique() {
+                return mail;
+            }
+
+            @Override
+            public JavaMailSender getObject() {
+                return mail;
+            }
+        };
+    }
+
+    private static String recipient(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
