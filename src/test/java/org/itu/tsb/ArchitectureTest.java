@@ -39,7 +39,7 @@ class ArchitectureTest {
             .whereLayer("web").mayNotBeAccessedByAnyLayer()
             .whereLayer("identity").mayOnlyBeAccessedByLayers("web")
             .whereLayer("process").mayNotBeAccessedByAnyLayer()
-            .whereLayer("notice").mayOnlyBeAccessedByLayers("process")
+            .whereLayer("notice").mayOnlyBeAccessedByLayers("process", "web")
             .whereLayer("tally").mayOnlyBeAccessedByLayers("notice", "process", "web")
             .whereLayer("reply").mayOnlyBeAccessedByLayers("tally", "notice", "process", "web")
             .whereLayer("consultation").mayOnlyBeAccessedByLayers("reply", "tally", "notice", "process", "web")
