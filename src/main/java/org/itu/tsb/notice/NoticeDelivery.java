@@ -102,6 +102,7 @@ public class NoticeDelivery {
             failed = everyOne(messages.keySet(), e);
         }
         int sent = 0;
+        String firstRefusal = null;
         for (var message : messages.entrySet()) {
             Exception refusal = failed.get(message.getKey());
             if (refusal == null) {
@@ -109,7 +110,12 @@ public class NoticeDelivery {
                 sent++;
             } else {
                 refused(message.getValue(), refusal.getMessage());
+                firstRefusal = firstRefusal == null ? refusal.getMessage() : firstRefusal;
             }
+        }
+        if (firstRefusal != null) {
+            // one line for a whole outage, not one per Member State
+            log.warn("{} of {} notice(s) refused, to be tried again: {}", messages.size() - sent, messages.size(), firstRefusal);
         }
         return sent;
     }
@@ -121,7 +127,7 @@ public class NoticeDelivery {
         } else {
             Instant next = clock.instant().plus(retryDelay(entry.attempts()));
             outbox.retryAt(entry.id(), next, error);
-            log.info("Notice {} to {} refused (attempt {}), next attempt at {}: {}", entry.id(), entry.notice().recipient(),
+            log.debug("Notice {} to {} refused (attempt {}), next attempt at {}: {}", entry.id(), entry.notice().recipient(),
                     entry.attempts(), next, error);
         }
     }

@@ -30,6 +30,8 @@ class OfficerConsultationController {
 
     private final ReplyRepository versions;
     private final NoticeOutbox outbox;
+    /** During a mail outage every notice waits: the page shows the first ones and how many more. */
+    private static final int UNDELIVERED_SHOWN = 20;
 
     OfficerConsultationController(ConsultationService consultations, ReplyHistory replies, TallyService tallies,
                                   ReplyRepository versions, NoticeOutbox outbox) {
@@ -61,7 +63,9 @@ class OfficerConsultationController {
         List<NoticeOutbox.Entry> notices = outbox.findByConsultation(id);
         model.addAttribute("noticesSent", notices.stream().filter(n -> n.status() == NoticeOutbox.Status.SENT).count());
         model.addAttribute("noticesTotal", notices.size());
-        model.addAttribute("undelivered", notices.stream().filter(n -> n.status() != NoticeOutbox.Status.SENT).toList());
+        List<NoticeOutbox.Entry> undelivered = notices.stream().filter(n -> n.status() != NoticeOutbox.Status.SENT).toList();
+        model.addAttribute("undeliveredCount", undelivered.size());
+        model.addAttribute("undelivered", undelivered.subList(0, Math.min(UNDELIVERED_SHOWN, undelivered.size())));
         return "officer/replies";
     }
 
