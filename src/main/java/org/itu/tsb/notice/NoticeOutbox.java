@@ -99,6 +99,14 @@ public class NoticeOutbox {
                 .param("error", shortened(error)).param("id", id).update();
     }
 
+    /** An officer sends a FAILED notice again: due now, with a fresh count of attempts; false if it was not FAILED. */
+    public boolean resend(long id, Instant now) {
+        return jdbc.sql("""
+                        update notice set status = 'PENDING', attempts = 0, next_attempt_at = :now
+                         where id = :id and status = 'FAILED'""")
+                .param("now", column(now)).param("id", id).update() == 1;
+    }
+
     /** Notices claimed before {@code before} by a node that never marked them (it died): pending again. */
     public int releaseClaimsBefore(Instant before) {
         return jdbc.sql("update notice set status = 'PENDING' where status = 'SENDING' and claimed_at < :before")

@@ -96,6 +96,7 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/api/consultations/{open}/replies/{ghana}", Body.NONE, 401, 200, 200, 403, 404, 403),
             new Row("GET", "/api/consultations/{open}/replies/{ghana}/attachment", Body.NONE, 401, 200, 200, 403, 404, 403),
             new Row("GET", "/api/consultations/{decided}/result", Body.NONE, 401, 200, 200, 200, 200, 403),
+            new Row("GET", "/api/consultations/{open}/notices", Body.NONE, 401, 200, 200, 403, 403, 403),
             new Row("GET", "/api/consultations/{open}/result", Body.NONE, 401, 409, 409, 409, 409, 403));
 
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);

@@ -1,0 +1,60 @@
+package org.itu.tsb.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.itu.tsb.TestAccounts;
+import org.itu.tsb.notice.Notice;
+import org.itu.tsb.notice.NoticeKind;
+import org.itu.tsb.notice.NoticeOutbox;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The outbox through the API: officers list and filter the notices, read one as sent, and re-send a failed one. */
+class NoticeApiTest extends ApiTestSupport {
+
+    @Autowired NoticeOutbox outbox;
+
+    @Test
+    void anOfficerFindsAFailedNoticeAndSendsItAgain() {
+        long id = createConsultation();
+        NoticeOutbox.Entry failed = outbox.record(new Notice(id, NoticeKind.REFERRED_BACK, "Q7/17", "tsbsg17@studygroups.example",
+                "Q7/17 not approved, referred back to SG17: TSB Circular 9", "body"), Instant.now());
+        outbox.claim(failed.id(), Instant.now());
+        outbox.markFailed(failed.id(), "550 mailbox unavailable");
+
+        Response list = get("/api/consultations/" + id + "/notices?status=FAILED");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).hasSize(1);
+        assertThat(list.body().get(0).get("lastError").asText()).isEqualTo("550 mailbox unavailable");
+        assertThat(get("/api/consultations/" + id + "/notices?kind=CIRCULAR&status=FAILED").body()).isEmpty();
+        assertThat(get("/api/consultations/" + id + "/notices/" + failed.id()).body().get("subject").asText())
+                .isEqualTo("Q7/17 not approved, referred back to SG17: TSB Circular 9");
+
+        Response resent = post("/api/consultations/" + id + "/notices/" + failed.id() + "/resend", "{}");
+        assertThat(resent.status()).isEqualTo(200);
+        assertThat(resent.body().get("status").asText()).isIn("PENDING", "SENDING", "SENT");
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.find(failed.id()).orElseThrow().status() == NoticeOutbox.Status.SENT);
+        assertThat(smtp.getReceivedMessages()).anySatisfy(m -> assertThat(m.getSubject()).isEqualTo(
+                "Q7/17 not approved, referred back to SG17: TSB Circular 9"));
+
+        assertThat(post("/api/consultations/" + id + "/notices/" + failed.id() + "/resend", "{}").status())
+                .as("only a failed notice is sent again").isEqualTo(409);
+    }
+
+    @Test
+    void theOutboxIsTsbsAndItsFiltersAreChecked() {
+        long id = createConsultation();
+        assertThat(get("/api/consultations/" + id + "/notices?status=LOST").status()).isEqualTo(400);
+        assertThat(get("/api/consultations/987654/notices").status()).isEqualTo(404);
+        assertThat(get("/api/consultations/" + id + "/notices/987654").status()).isEqualTo(404);
+        assertThat(post("/api/consultations/" + id + "/notices/987654/resend", "{}").status()).isEqualTo(404);
+
+        http = as(TestAccounts.FRA);
+        assertThat(get("/api/consultations/" + id + "/notices").status()).isEqualTo(403);
+        http = as(TestAccounts.READER);
+        assertThat(get("/api/consultations/" + id + "/notices").status()).isEqualTo(403);
+    }
+}
