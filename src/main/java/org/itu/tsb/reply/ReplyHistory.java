@@ -58,9 +58,9 @@ public class ReplyHistory {
     private List<MemberStateReplies> group(Consultation consultation, List<ReplyVersion> all) {
         List<MemberStateReplies> result = new ArrayList<>();
         byMemberState(all).forEach((code, versions) -> {
-            ReplyVersion current = CountedReply.current(versions, consultation.deadline());
-            boolean counted = CountedReply.of(versions, consultation.deadline()).isPresent();
-            result.add(new MemberStateReplies(code, memberStates.nameOf(code), current, counted, List.copyOf(versions)));
+            Optional<ReplyVersion> counted = CountedReply.of(versions, consultation.deadline());
+            ReplyVersion current = counted.orElseGet(() -> CountedReply.current(versions, consultation.deadline()));
+            result.add(new MemberStateReplies(code, memberStates.nameOf(code), current, counted.isPresent(), List.copyOf(versions)));
         });
         return result;
     }
