@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.itu.tsb.kernel.ConsultationProperties;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoginThrottle {
 
-    private record Failures(AtomicInteger count, Instant last) {}
+    private record Failures(int count, Instant last) {}
 
     private final Cache<String, Failures> failures;
     private final int freeFailures;
@@ -42,7 +41,7 @@ public class LoginThrottle {
         for (Key key : keys(user, address)) {
             Failures f = failures.getIfPresent(key.name());
             if (f != null) {
-                Instant allowed = f.last().plus(delay(f.count().get(), key.free()));
+                Instant allowed = f.last().plus(delay(f.count(), key.free()));
                 if (allowed.isAfter(now)) {
                     wait = max(wait, Duration.between(now, allowed));
                 }
@@ -54,8 +53,7 @@ public class LoginThrottle {
     public void failed(String user, String address) {
         Instant now = clock.instant();
         for (Key key : keys(user, address)) {
-            failures.asMap().compute(key.name(), (k, f) -> new Failures(
-                    new AtomicInteger(f == null ? 1 : f.count().get() + 1), now));
+            failures.asMap().compute(key.name(), (k, f) -> new Failures(f == null ? 1 : f.count() + 1, now));
         }
     }
 
