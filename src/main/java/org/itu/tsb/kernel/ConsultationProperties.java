@@ -8,7 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
@@ -40,21 +42,58 @@ public record ConsultationProperties(
     }
 
     /**
-     * @param from              the sender of every notice
-     * @param studyGroupAddress the study group's address; {@code {studyGroup}} becomes e.g. {@code sg17}
-     * @param deliverEvery      how often the delivery looks for notices due to be sent
-     * @param firstRetryAfter   a notice the mail server refused is tried again after this, then twice as long each time
-     * @param longestRetryAfter ... but never longer than this
-     * @param maxAttempts       after so many refusals a notice is FAILED, with its error, for an officer to re-send
-     * @param claimTimeout      a notice claimed for sending this long ago, by a node that died, is taken back
+     * @param from               the sender of every notice
+     * @param studyGroupAddress  the study group's address; {@code {studyGroup}} becomes e.g. {@code sg17}
+     * @param directorAddress    the Director of TSB's address, to whom reasons are forwarded
+     * @param language           the language of the notices to the study group and the Director (en, fr, es, ...)
+     * @param informationCopies  the circular's other addressees: they get the circular and the result for information
+     * @param contact            TSB's contact details, as the circular gives them
+     * @param publicUrl          where the application is reached from outside, for the links in the notices
+     * @param remindBefore       the reminder goes this long before the deadline; none if the consultation is shorter
+     * @param deliverEvery       how often the delivery looks for notices due to be sent
+     * @param firstRetryAfter    a notice the mail server refused is tried again after this, then twice as long each time
+     * @param longestRetryAfter  ... but never longer than this
+     * @param maxAttempts        after so many refusals a notice is FAILED, with its error, for an officer to re-send
+     * @param claimTimeout       a notice claimed for sending this long ago, by a node that died, is taken back
      */
     public record Notices(@NotBlank @Email String from,
-                          @NotBlank @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an e-mail address") String studyGroupAddress,
+                          @NotBlank @Pattern(regexp = ADDRESS, message = "must be an e-mail address") String studyGroupAddress,
+                          @NotBlank @Email String directorAddress,
+                          @NotBlank @Pattern(regexp = LANGUAGE, message = "must be a language code, e.g. en") String language,
+                          @NotNull List<@Valid InformationCopy> informationCopies,
+                          @Valid @NotNull Contact contact,
+                          @NotNull URI publicUrl,
+                          @NotNull Duration remindBefore,
                           @NotNull Duration deliverEvery,
                           @NotNull Duration firstRetryAfter,
                           @NotNull Duration longestRetryAfter,
                           @Min(1) int maxAttempts,
                           @NotNull Duration claimTimeout) {
+
+        static final String ADDRESS = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+        static final String LANGUAGE = "[a-z]{2,3}";
+    }
+
+    /**
+     * One addressee of the circular other than the Member States (ITU-T Sector Members, Associates, Academia, the study
+     * group's Chair and Vice-chairs, the Directors of BDT and BR).
+     *
+     * @param name     as the circular's distribution list names it
+     * @param address  its mailing list; {@code {studyGroup}} becomes e.g. {@code sg17}
+     * @param language the language of its copies
+     */
+    public record InformationCopy(@NotBlank String name,
+                                  @NotBlank @Pattern(regexp = Notices.ADDRESS, message = "must be an e-mail address") String address,
+                                  @NotBlank @Pattern(regexp = Notices.LANGUAGE, message = "must be a language code, e.g. en") String language) {
+    }
+
+    /**
+     * @param telephone as the circular prints it
+     * @param fax       where a reply form may be faxed
+     * @param email     where a reply form may be e-mailed; {@code {studyGroup}} becomes e.g. {@code sg17}
+     */
+    public record Contact(@NotBlank String telephone, @NotBlank String fax,
+                          @NotBlank @Pattern(regexp = Notices.ADDRESS, message = "must be an e-mail address") String email) {
     }
 
     /** @param maxBodyBytes the largest JSON body the API reads */

@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.itu.tsb.kernel.ConsultationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -40,10 +42,13 @@ public class NoticeDelivery {
     private final NoticeOutbox outbox;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final ConsultationProperties.Notices settings;
+    private final ApplicationEventPublisher failures;
     private final Clock clock;
 
-    public NoticeDelivery(NoticeOutbox outbox, ObjectProvider<JavaMailSender> mailSender, ConsultationProperties properties, Clock clock) {
+    public NoticeDelivery(NoticeOutbox outbox, ObjectProvider<JavaMailSender> mailSender, ConsultationProperties properties,
+                          ApplicationEventPublisher failures, Clock clock) {
         this.outbox = outbox;
+        this.failures = failures;
         this.mailSender = mailSender;
         this.settings = properties.notices();
         this.clock = clock;
@@ -74,62 +79,77 @@ public class NoticeDelivery {
     }
 
     /**
-     * Claims the notices, hands them to the mail server over one connection, and marks each: sent, or refused (the
-     * server's answer for that message; a connection failure refuses them all).
+     * Claims the notices, hands them to the mail server over one connection, and marks them: sent, or refused (the
+     * server's answer for that message; a connection failure refuses them all). Claiming and marking are a few
+     * statements per batch, not per notice: a circular to every Member State goes out in seconds.
      */
     private int send(JavaMailSender mail, List<Long> ids) {
         Map<MimeMessage, NoticeOutbox.Entry> messages = new LinkedHashMap<>();
-        for (long id : ids) {
-            if (!outbox.claim(id, clock.instant())) {
-                continue; // another node, or an earlier round, has it
-            }
-            NoticeOutbox.Entry entry = outbox.find(id).orElseThrow();
+        List<Refusal> refusals = new ArrayList<>();
+        for (NoticeOutbox.Entry entry : outbox.claim(ids, clock.instant())) {
             try {
                 messages.put(toMessage(mail, entry), entry);
             } catch (MessagingException | RuntimeException e) {
-                refused(entry, "the message could not be written: " + e.getMessage());
+                refusals.add(new Refusal(entry, "the message could not be written: " + describe(e)));
             }
         }
-        if (messages.isEmpty()) {
-            return 0;
-        }
         Map<Object, Exception> failed = Map.of();
-        try {
-            mail.send(messages.keySet().toArray(MimeMessage[]::new));
-        } catch (MailSendException e) {
-            failed = e.getFailedMessages().isEmpty() ? everyOne(messages.keySet(), e) : e.getFailedMessages();
-        } catch (MailException e) {
-            failed = everyOne(messages.keySet(), e);
+        if (!messages.isEmpty()) {
+            try {
+                mail.send(messages.keySet().toArray(MimeMessage[]::new));
+            } catch (MailSendException e) {
+                failed = e.getFailedMessages().isEmpty() ? everyOne(messages.keySet(), e) : e.getFailedMessages();
+            } catch (MailException e) {
+                failed = everyOne(messages.keySet(), e);
+            }
         }
-        int sent = 0;
-        String firstRefusal = null;
+        List<Long> sent = new ArrayList<>();
         for (var message : messages.entrySet()) {
             Exception refusal = failed.get(message.getKey());
             if (refusal == null) {
-                outbox.markSent(message.getValue().id(), clock.instant());
-                sent++;
+                sent.add(message.getValue().id());
             } else {
-                refused(message.getValue(), refusal.getMessage());
-                firstRefusal = firstRefusal == null ? refusal.getMessage() : firstRefusal;
+                refusals.add(new Refusal(message.getValue(), describe(refusal)));
             }
         }
-        if (firstRefusal != null) {
-            // one line for a whole outage, not one per Member State
-            log.warn("{} of {} notice(s) refused, to be tried again: {}", messages.size() - sent, messages.size(), firstRefusal);
-        }
-        return sent;
+        outbox.markSent(sent, clock.instant());
+        refused(refusals);
+        return sent.size();
     }
 
-    private void refused(NoticeOutbox.Entry entry, String error) {
-        if (entry.attempts() >= settings.maxAttempts()) {
-            outbox.markFailed(entry.id(), error);
-            log.warn("Notice {} to {} FAILED after {} attempts: {}", entry.id(), entry.notice().recipient(), entry.attempts(), error);
-        } else {
-            Instant next = clock.instant().plus(retryDelay(entry.attempts()));
-            outbox.retryAt(entry.id(), next, error);
-            log.debug("Notice {} to {} refused (attempt {}), next attempt at {}: {}", entry.id(), entry.notice().recipient(),
-                    entry.attempts(), next, error);
+    private record Refusal(NoticeOutbox.Entry entry, String error) {}
+
+    /** Tried again after a delay that grows with the attempts; FAILED after the last. Marked in groups, not one by one. */
+    private void refused(List<Refusal> refusals) {
+        if (refusals.isEmpty()) {
+            return;
         }
+        // one line for a whole outage, not one per Member State
+        log.warn("{} notice(s) refused, to be tried again: {}", refusals.size(), refusals.get(0).error());
+        Instant now = clock.instant();
+        Map<List<Object>, List<Long>> groups = new LinkedHashMap<>();
+        for (Refusal r : refusals) {
+            boolean last = r.entry().attempts() >= settings.maxAttempts();
+            groups.computeIfAbsent(List.of(last ? -1 : r.entry().attempts(), r.error()), k -> new ArrayList<>()).add(r.entry().id());
+            if (last) {
+                log.warn("Notice {} to {} FAILED after {} attempts: {}", r.entry().id(), r.entry().notice().recipient(),
+                        r.entry().attempts(), r.error());
+            }
+        }
+        groups.forEach((key, ids) -> {
+            int attempts = (Integer) key.get(0);
+            String error = (String) key.get(1);
+            if (attempts < 0) {
+                outbox.markFailed(ids, error);
+                failures.publishEvent(new NoticeFailed(ids, error));
+            } else {
+                outbox.retryAt(ids, now.plus(retryDelay(attempts)), error);
+            }
+        });
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static Map<Object, Exception> everyOne(Iterable<MimeMessage> messages, Exception e) {
@@ -154,11 +174,18 @@ public class NoticeDelivery {
                     }
                 }
                 : mail.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+        Notice notice = entry.notice();
+        boolean html = notice.htmlBody() != null;
+        MimeMessageHelper helper = new MimeMessageHelper(message, html, "UTF-8");
         helper.setFrom(settings.from());
-        helper.setTo(entry.notice().recipient());
-        helper.setSubject(entry.notice().subject());
-        helper.setText(entry.notice().body());
+        helper.setTo(notice.recipient());
+        helper.setSubject(notice.subject());
+        if (html) {
+            helper.setText(notice.body(), notice.htmlBody()); // multipart/alternative: the reader's mail program chooses
+        } else {
+            helper.setText(notice.body());
+        }
+        message.setHeader("Content-Language", notice.language());
         return message;
     }
 }

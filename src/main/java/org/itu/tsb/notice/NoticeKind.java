@@ -1,13 +1,19 @@
 package org.itu.tsb.notice;
 
-/** The notices the procedure sends. Each is recorded once per consultation, Question and recipient. */
+/** The notices the procedure sends, to whom, and when. */
 public enum NoticeKind {
-    /** The circular opening the consultation, to every Member State. */
+    /** When the consultation opens: to every Member State, and an information copy to the circular's other addressees. */
     CIRCULAR,
-    /** A Question approved, to the study group. */
-    APPROVAL_ANNOUNCED,
-    /** A Question not approved and referred back, to the study group. */
-    REFERRED_BACK,
-    /** The comments received with the replies, to the study group. */
-    COMMENTS_FORWARDED
+    /** For each recorded reply version: to the replying Member State, restating what was recorded. */
+    ACKNOWLEDGEMENT,
+    /** A set time before the deadline: to the Member States that have not replied. */
+    REMINDER,
+    /** After the tally: to each Member State that did not support a Question and gave no reasons. */
+    REQUEST_FOR_REASONS,
+    /** After the decision: per Question the decision and the tally, to every Member State and the information-copy list. */
+    RESULT_ANNOUNCEMENT,
+    /** After the decision: the decisions, the reasons for each Question referred back, every comment received. */
+    TO_STUDY_GROUP,
+    /** After the decision: the reasons given by the Member States that did not support a Question. */
+    TO_DIRECTOR
 }

@@ -6,6 +6,7 @@ import static org.itu.tsb.kernel.UtcTime.instant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -32,8 +33,8 @@ public class NoticeOutbox {
     public record Entry(long id, Notice notice, Status status, int attempts, Instant nextAttemptAt, String lastError, Instant sentAt) {}
 
     private static final RowMapper<Entry> ENTRY = (rs, n) -> new Entry(rs.getLong("id"), new Notice(rs.getLong("consultation_id"),
-            NoticeKind.valueOf(rs.getString("kind")), rs.getString("question_number"), rs.getString("recipient"),
-            rs.getString("subject"), rs.getString("body")), Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+            NoticeKind.valueOf(rs.getString("kind")), rs.getString("reference"), rs.getString("recipient"),
+            rs.getString("language"), rs.getString("subject"), rs.getString("body"), rs.getString("html_body")), Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
             instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "sent_at"));
 
     private static final int ERROR_LENGTH = 1000;
@@ -52,51 +53,73 @@ public class NoticeOutbox {
         }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into notice (consultation_id, kind, question_number, recipient, subject, body, status, created_at,
-                                            next_attempt_at)
-                        values (:consultationId, :kind, :question, :recipient, :subject, :body, 'PENDING', :now, :now)""")
+                        insert into notice (consultation_id, kind, reference, recipient, language, subject, body, html_body, status,
+                                            created_at, next_attempt_at)
+                        values (:consultationId, :kind, :reference, :recipient, :language, :subject, :body, :htmlBody, 'PENDING',
+                                :now, :now)""")
                 .param("consultationId", notice.consultationId())
                 .param("kind", notice.kind().name())
-                .param("question", notice.questionNumber())
+                .param("reference", notice.reference())
                 .param("recipient", notice.recipient())
+                .param("language", notice.language())
                 .param("subject", notice.subject())
                 .param("body", notice.body())
+                .param("htmlBody", notice.htmlBody())
                 .param("now", column(now))
                 .update(keys, "id");
         return new Entry(keys.getKey().longValue(), notice, Status.PENDING, 0, now, null, null);
     }
 
-    /** The notices due to be sent now, oldest first. */
+    /** The notices due to be sent now, longest due first. */
     public List<Long> due(Instant now, int limit) {
         return jdbc.sql("""
                         select id from notice where status = 'PENDING' and (next_attempt_at is null or next_attempt_at <= :now)
-                         order by id fetch first :limit rows only""")
+                         order by next_attempt_at, id fetch first :limit rows only""")
                 .param("now", column(now)).param("limit", limit)
                 .query(Long.class).list();
     }
 
-    /** Takes the notice for sending; false if another node (or a retried job) took it first. */
-    public boolean claim(long id, Instant now) {
-        return jdbc.sql("""
-                        update notice set status = 'SENDING', claimed_at = :now, attempts = attempts + 1
-                         where id = :id and status = 'PENDING'""")
-                .param("now", column(now)).param("id", id).update() == 1;
+    /**
+     * Takes the notices for sending, in one statement, and returns those this call took: none that another node (or an
+     * earlier round) took first. The token is the claim's own, so two claims in the same millisecond never mix.
+     */
+    public List<Entry> claim(List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String token = UUID.randomUUID().toString();
+        jdbc.sql("""
+                        update notice set status = 'SENDING', claimed_at = :now, claim_token = :token, attempts = attempts + 1
+                         where id in (:ids) and status = 'PENDING'""")
+                .param("now", column(now)).param("token", token).param("ids", ids).update();
+        return jdbc.sql("select * from notice where claim_token = :token and status = 'SENDING' order by id")
+                .param("token", token).query(ENTRY).list();
     }
 
-    public void markSent(long id, Instant now) {
-        jdbc.sql("update notice set status = 'SENT', sent_at = :now, last_error = null where id = :id")
-                .param("now", column(now)).param("id", id).update();
+    /** The mail server took them. */
+    public void markSent(List<Long> ids, Instant now) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update notice set status = 'SENT', sent_at = :now, last_error = null, claim_token = null where id in (:ids)")
+                    .param("now", column(now)).param("ids", ids).update();
+        }
     }
 
-    /** The mail server refused it: tried again at {@code next}. */
-    public void retryAt(long id, Instant next, String error) {
-        jdbc.sql("update notice set status = 'PENDING', next_attempt_at = :next, last_error = :error where id = :id")
-                .param("next", column(next)).param("error", shortened(error)).param("id", id).update();
+    /** The mail server refused them: tried again at {@code next}. */
+    public void retryAt(List<Long> ids, Instant next, String error) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                            update notice set status = 'PENDING', next_attempt_at = :next, last_error = :error, claim_token = null
+                             where id in (:ids)""")
+                    .param("next", column(next)).param("error", shortened(error)).param("ids", ids).update();
+        }
     }
 
-    public void markFailed(long id, String error) {
-        jdbc.sql("update notice set status = 'FAILED', last_error = :error where id = :id")
-                .param("error", shortened(error)).param("id", id).update();
+    /** Refused at the last attempt: kept, with its error, for an officer to look at and re-send. */
+    public void markFailed(List<Long> ids, String error) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update notice set status = 'FAILED', last_error = :error, claim_token = null where id in (:ids)")
+                    .param("error", shortened(error)).param("ids", ids).update();
+        }
     }
 
     /** An officer sends a FAILED notice again: due now, with a fresh count of attempts; false if it was not FAILED. */
@@ -126,10 +149,10 @@ public class NoticeOutbox {
     private Optional<Entry> find(Notice notice) {
         return jdbc.sql("""
                         select * from notice
-                         where consultation_id = :consultationId and kind = :kind and question_number = :question and recipient = :recipient""")
+                         where consultation_id = :consultationId and kind = :kind and reference = :reference and recipient = :recipient""")
                 .param("consultationId", notice.consultationId())
                 .param("kind", notice.kind().name())
-                .param("question", notice.questionNumber())
+                .param("reference", notice.reference())
                 .param("recipient", notice.recipient())
                 .query(ENTRY)
                 .optional();

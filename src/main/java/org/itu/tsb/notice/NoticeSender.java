@@ -2,6 +2,9 @@ package org.itu.tsb.notice;
 
 import java.time.Clock;
 import java.util.List;
+import org.itu.tsb.reply.ReplyRecorded;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,10 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class NoticeSender {
 
     private final NoticeOutbox outbox;
+    private final NoticeComposer composer;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public NoticeSender(NoticeOutbox outbox, Clock clock) {
+    public NoticeSender(NoticeOutbox outbox, NoticeComposer composer, ApplicationEventPublisher events, Clock clock) {
         this.outbox = outbox;
+        this.composer = composer;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -26,5 +33,21 @@ public class NoticeSender {
         for (Notice notice : notices) {
             outbox.record(notice, clock.instant());
         }
+    }
+
+    /** An officer sends a FAILED notice again (due now, with a fresh count of attempts); false if it had not failed. */
+    @Transactional
+    public boolean resend(long noticeId) {
+        if (!outbox.resend(noticeId, clock.instant())) {
+            return false;
+        }
+        events.publishEvent(new NoticeResent(noticeId));
+        return true;
+    }
+
+    /** Every recorded reply version is acknowledged to its Member State, in the transaction that stores it. */
+    @EventListener
+    public void acknowledge(ReplyRecorded reply) {
+        issue(composer.acknowledgement(reply.consultationId(), reply.versionId()));
     }
 }

@@ -1,51 +1,61 @@
 package org.itu.tsb.process;
 
 import static org.itu.tsb.process.ProcessVariables.CONSULTATION_ID;
-import static org.itu.tsb.process.ProcessVariables.QUESTION_NUMBER;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.util.List;
+import java.util.function.LongFunction;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.itu.tsb.notice.Notice;
 import org.itu.tsb.notice.NoticeComposer;
 import org.itu.tsb.notice.NoticeSender;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The send tasks of the model, one bean each (the bean name is the task's {@code delegateExpression}).
- * They are {@code asyncBefore} with a retry cycle in the model, so a mail failure retries the notice alone.
+ * The send tasks of the model, one bean each (the bean name is the task's {@code delegateExpression}). Each records
+ * its notices in the outbox, in the job's transaction; {@code NoticeDelivery} sends them apart from the process, so
+ * the mail server never holds up the path to the deadline.
  */
 @Configuration(proxyBeanMethods = false)
 public class NoticeTasks {
 
-    /** "Send circular to Member States". */
+    /** "Send circular": to every Member State, and the information copies. */
     @Bean
     JavaDelegate sendCircular(NoticeComposer composer, NoticeSender sender) {
-        return execution -> sender.issue(composer.circular(consultationId(execution)));
+        return issue(sender, composer::circular);
     }
 
-    /** "Announce approval" of one Question. */
+    /** "Remind Member States that have not replied". */
     @Bean
-    JavaDelegate announceApproval(NoticeComposer composer, NoticeSender sender) {
-        return execution -> sender.issue(composer.approvalAnnounced(consultationId(execution), questionNumber(execution)));
+    JavaDelegate sendReminder(NoticeComposer composer, NoticeSender sender) {
+        return issue(sender, composer::reminder);
     }
 
-    /** "Refer back to study group": one Question not approved. */
+    /** "Announce result": to every Member State and the information copies. */
     @Bean
-    JavaDelegate referBack(NoticeComposer composer, NoticeSender sender) {
-        return execution -> sender.issue(composer.referredBack(consultationId(execution), questionNumber(execution)));
+    JavaDelegate announceResult(NoticeComposer composer, NoticeSender sender) {
+        return issue(sender, composer::resultAnnouncement);
     }
 
-    /** "Forward comments to study group", whatever the decisions. */
+    /** "Send result, reasons and comments to study group", whatever the decisions. */
     @Bean
-    JavaDelegate forwardComments(NoticeComposer composer, NoticeSender sender) {
-        return execution -> sender.issue(composer.commentsForwarded(consultationId(execution)));
+    JavaDelegate informStudyGroup(NoticeComposer composer, NoticeSender sender) {
+        return issue(sender, composer::toStudyGroup);
     }
 
-    private static long consultationId(DelegateExecution execution) {
-        return (Long) execution.getVariable(CONSULTATION_ID);
+    /** "Request reasons" from the Member States that did not support a Question without giving them. */
+    @Bean
+    JavaDelegate requestReasons(NoticeComposer composer, NoticeSender sender) {
+        return issue(sender, composer::requestsForReasons);
     }
 
-    private static String questionNumber(DelegateExecution execution) {
-        return (String) execution.getVariable(QUESTION_NUMBER);
+    /** "Send reasons to Director of TSB". */
+    @Bean
+    JavaDelegate informDirector(NoticeComposer composer, NoticeSender sender) {
+        return issue(sender, composer::toDirector);
+    }
+
+    private static JavaDelegate issue(NoticeSender sender, LongFunction<List<Notice>> notices) {
+        return execution -> sender.issue(notices.apply((Long) execution.getVariable(CONSULTATION_ID)));
     }
 }

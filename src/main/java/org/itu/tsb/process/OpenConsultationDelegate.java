@@ -2,6 +2,7 @@ package org.itu.tsb.process;
 
 import static org.itu.tsb.process.ProcessVariables.*;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -11,8 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.ConsultationStateException;
+import org.itu.tsb.kernel.ConsultationProperties;
 import org.itu.tsb.kernel.InvalidInputException;
 import org.itu.tsb.kernel.UtcTime;
+import org.itu.tsb.notice.ReminderTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +26,11 @@ import org.springframework.stereotype.Component;
 public class OpenConsultationDelegate implements JavaDelegate {
 
     private final ConsultationService consultations;
+    private final Duration remindBefore;
 
-    public OpenConsultationDelegate(ConsultationService consultations) {
+    public OpenConsultationDelegate(ConsultationService consultations, ConsultationProperties properties) {
         this.consultations = consultations;
+        this.remindBefore = properties.notices().remindBefore();
     }
 
     @Override
@@ -41,6 +46,9 @@ public class OpenConsultationDelegate implements JavaDelegate {
             throw new BadUserRequestException(e.getMessage(), e);
         }
         execution.setVariable(DEADLINE, Date.from(deadline));
+        Instant openedAt = consultations.get(consultationId).openedAt();
+        // null, not absent: the gateway "Reminder before the deadline?" reads it either way
+        execution.setVariable(REMINDER_AT, ReminderTime.of(openedAt, deadline, remindBefore).map(Date::from).orElse(null));
         execution.setVariable(CIRCULAR_NUMBER, circularNumber.trim());
     }
 

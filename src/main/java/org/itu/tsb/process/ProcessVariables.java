@@ -18,11 +18,9 @@ public final class ProcessVariables {
     public static final String DEADLINE = "deadline";
     /** The deadline as a date, as the Tasklist form asks for it; replies count until 23:59:59.999 UTC that day. */
     public static final String DEADLINE_DATE = "deadlineDate";
-    /** The multi-instance collection of the Question numbers, set by the tally. */
-    public static final String QUESTION_NUMBERS = "questionNumbers";
-    /** The element variable of that multi-instance: the Question being decided. */
-    public static final String QUESTION_NUMBER = "questionNumber";
-    /** Question number to decision name, read by the gateway "Question approved?". */
+    /** When the reminder timer fires; null when the consultation is shorter than the reminder's lead time. */
+    public static final String REMINDER_AT = "reminderAt";
+    /** Question number to decision name, set by the tally: what Cockpit shows of the result. */
     public static final String DECISIONS = "decisions";
 
     private ProcessVariables() {

@@ -2,7 +2,6 @@ package org.itu.tsb.process;
 
 import static org.itu.tsb.process.ProcessVariables.*;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,7 @@ import org.itu.tsb.tally.QuestionDecision;
 import org.itu.tsb.tally.TallyService;
 import org.springframework.stereotype.Component;
 
-/** "Tally replies": the decisions are stored by the tally and handed to the gateways as variables. */
+/** "Tally replies": the decisions are stored by the tally, and shown in Cockpit as a variable. */
 @Component("tallyReplies")
 public class TallyRepliesDelegate implements JavaDelegate {
 
@@ -26,13 +25,10 @@ public class TallyRepliesDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<QuestionDecision> decisions = tallies.tally((Long) execution.getVariable(CONSULTATION_ID));
-        List<String> questionNumbers = new ArrayList<>();
         Map<String, String> byQuestion = new LinkedHashMap<>();
         for (QuestionDecision d : decisions) {
-            questionNumbers.add(d.questionNumber());
             byQuestion.put(d.questionNumber(), d.decision().name());
         }
-        execution.setVariable(QUESTION_NUMBERS, json(questionNumbers));
         execution.setVariable(DECISIONS, json(byQuestion));
     }
 

@@ -11,6 +11,7 @@ import org.itu.tsb.kernel.InvalidInputException;
 import org.itu.tsb.kernel.Text;
 import org.itu.tsb.kernel.UtcTime;
 import org.itu.tsb.memberstate.MemberStateRegistry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +27,12 @@ public class ReplyIntake {
     private final ReplySlots slots;
     private final ReplyRepository replies;
     private final MemberStateRegistry memberStates;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public ReplyIntake(ConsultationService consultations, ReplySlots slots, ReplyRepository replies,
-                       MemberStateRegistry memberStates, Clock clock) {
+                       MemberStateRegistry memberStates, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.consultations = consultations;
         this.slots = slots;
         this.replies = replies;
@@ -66,6 +69,7 @@ public class ReplyIntake {
         }
         long id = replies.insert(new ReplyVersion(0, consultationId, reply.memberState(), 0, reply.positions(), reply.comments(),
                 reply.reasons(), receivedAt, now, source.recordedBy(), source.channel(), late, hash, null), source.attachment());
+        events.publishEvent(new ReplyRecorded(consultationId, id));
         return new ReplyReceipt(id, previous.map(ReplyVersion::version).orElse(0) + 1, receivedAt, late, true);
     }
 

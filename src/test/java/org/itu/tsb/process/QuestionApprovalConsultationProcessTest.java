@@ -32,6 +32,9 @@ import org.itu.tsb.consultation.ConsultationStatus;
 import org.itu.tsb.consultation.NewConsultation;
 import org.itu.tsb.consultation.Question;
 import org.itu.tsb.consultation.QuestionKind;
+import org.itu.tsb.kernel.ConsultationProperties;
+import org.itu.tsb.memberstate.MemberState;
+import org.itu.tsb.memberstate.MemberStateRegistry;
 import org.itu.tsb.notice.NoticeKind;
 import org.itu.tsb.notice.NoticeOutbox;
 import org.itu.tsb.reply.Channel;
@@ -68,6 +71,8 @@ class QuestionApprovalConsultationProcessTest {
     @Autowired TallyService tallies;
     @Autowired NoticeOutbox outbox;
     @Autowired TestClock clock;
+    @Autowired MemberStateRegistry registry;
+    @Autowired ConsultationProperties properties;
 
     @BeforeEach
     void setUp() {
@@ -86,14 +91,54 @@ class QuestionApprovalConsultationProcessTest {
         Instant deadline = Instant.parse("2026-04-03T23:59:59.999Z");
         consultations.open(c.id(), "101-" + c.id(), deadline, "officer");
 
-        assertThat(pi).hasPassed("ServiceTask_OpenConsultation").isWaitingAt("SendTask_SendCircular");
+        // the circular is recorded with the opening: nothing that can fail stands between the opening and the deadline timer
+        assertThat(pi).hasPassed("ServiceTask_OpenConsultation", "SendTask_SendCircular")
+                .isWaitingAt("TimerEvent_Deadline", "TimerEvent_ReminderDue");
         assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.OPEN);
-        execute(job(pi));
-        assertThat(pi).isWaitingAt("TimerEvent_Deadline");
-        assertThat(job(pi).getDuedate()).isEqualTo(Date.from(deadline));
+        assertThat(timer(pi, "TimerEvent_Deadline").getDuedate()).isEqualTo(Date.from(deadline));
+        assertThat(timer(pi, "TimerEvent_ReminderDue").getDuedate()).isEqualTo(Date.from(deadline.minus(Duration.ofDays(14))));
         assertThat(outbox.findByConsultation(c.id())).filteredOn(e -> e.notice().kind() == NoticeKind.CIRCULAR)
-                .hasSizeGreaterThanOrEqualTo(194)
+                .hasSize(addresses(registry.all().stream().map(MemberState::code).toList()) + properties.notices().informationCopies().size())
                 .allSatisfy(e -> assertThat(e.status()).isEqualTo(NoticeOutbox.Status.PENDING)); // no mail server here
+    }
+
+    @Test
+    void theReminderGoesOnlyToTheMemberStatesThatHaveNotReplied() {
+        Consultation c = openConsultation();
+        reply(c, "CHE", Map.of("Q7/17", SUPPORTS));
+        reply(c, "FRA", Map.of());
+        ProcessInstance pi = instanceOf(c);
+
+        execute(timer(pi, "TimerEvent_ReminderDue"));
+
+        assertThat(pi).hasPassed("SendTask_SendReminder", "EndEvent_ReminderSent").isWaitingAt("TimerEvent_Deadline");
+        List<String> reminded = recipients(c, NoticeKind.REMINDER);
+        assertThat(reminded).hasSize(addresses(registry.all().stream().map(MemberState::code).toList()) - addresses(List.of("CHE", "FRA")))
+                .doesNotContainAnyElementsOf(registry.find("CHE").orElseThrow().emails())
+                .doesNotContainAnyElementsOf(registry.find("FRA").orElseThrow().emails())
+                .containsAll(registry.find("GHA").orElseThrow().emails());
+    }
+
+    @Test
+    void aConsultationShorterThanTheReminderLeadTimeHasNoReminder() {
+        Consultation c = adopt();
+        consultations.open(c.id(), "101-" + c.id(), clock.instant().plus(Duration.ofDays(14)), "officer");
+
+        ProcessInstance pi = instanceOf(c);
+        assertThat(pi).hasPassed("EndEvent_NoReminder").hasNotPassed("TimerEvent_ReminderDue").isWaitingAt("TimerEvent_Deadline");
+        runToTheEnd(consultations.get(c.id()));
+        assertThat(kinds(c)).doesNotContainKey(NoticeKind.REMINDER);
+    }
+
+    @Test
+    void aReminderDueOnlyAfterTheDeadlineWentByIsNotSent() {
+        Consultation c = openConsultation();
+        clock.set(deadlineOf(c).plusSeconds(1)); // every node was down over both moments: the deadline is what counts
+
+        execute(timer(instanceOf(c), "TimerEvent_ReminderDue"));
+
+        assertThat(instanceOf(c)).hasPassed("EndEvent_ReminderSent");
+        assertThat(kinds(c)).doesNotContainKey(NoticeKind.REMINDER);
     }
 
     @Test
@@ -104,26 +149,35 @@ class QuestionApprovalConsultationProcessTest {
 
         ProcessInstance pi = runToTheEnd(c);
 
-        assertThat(pi).hasPassed("SendTask_AnnounceApproval", "SendTask_ForwardComments", "EndEvent_ConsultationDecided")
-                .hasNotPassed("SendTask_ReferBack").isEnded();
+        assertThat(pi).hasPassed("SendTask_AnnounceResult", "SendTask_InformStudyGroup", "SendTask_RequestReasons",
+                "SendTask_InformDirector", "EndEvent_ConsultationDecided").isEnded();
         assertDecisions(c, Map.of("Q7/17", APPROVED, "Q10/17", APPROVED, "Q16/17", APPROVED));
-        assertThat(kinds(c)).containsOnlyKeys(NoticeKind.CIRCULAR, NoticeKind.APPROVAL_ANNOUNCED);
-        assertThat(kinds(c).get(NoticeKind.APPROVAL_ANNOUNCED)).isEqualTo(3);
+        // nobody did not support: no request for reasons, nothing for the Director
+        assertThat(kinds(c)).containsOnlyKeys(NoticeKind.CIRCULAR, NoticeKind.ACKNOWLEDGEMENT, NoticeKind.RESULT_ANNOUNCEMENT,
+                NoticeKind.TO_STUDY_GROUP);
+        assertThat(recipients(c, NoticeKind.ACKNOWLEDGEMENT)).containsExactlyInAnyOrderElementsOf(emails("CHE", "FRA"));
+        assertThat(recipients(c, NoticeKind.RESULT_ANNOUNCEMENT)).hasSameSizeAs(recipients(c, NoticeKind.CIRCULAR));
+        assertThat(recipients(c, NoticeKind.TO_STUDY_GROUP)).containsExactly("tsbsg17@studygroups.example");
     }
 
     @Test
     void allQuestionsReferredBack() {
         Consultation c = openConsultation();
         reply(c, "CHE", Map.of("Q7/17", DOES_NOT_SUPPORT, "Q10/17", DOES_NOT_SUPPORT, "Q16/17", DOES_NOT_SUPPORT));
-        replyWithComments(c, "USA", Map.of("Q7/17", SUPPORTS, "Q10/17", DOES_NOT_SUPPORT, "Q16/17", DOES_NOT_SUPPORT),
-                "Q7/17 overlaps with Q10/17");
+        intake.submit(c.id(), new ReplySubmission("USA", Map.of("Q7/17", SUPPORTS, "Q10/17", DOES_NOT_SUPPORT, "Q16/17", DOES_NOT_SUPPORT),
+                "Q7/17 overlaps with Q10/17", "Q10/17 duplicates work of SG13"), ReplySource.now(Channel.API, "test"));
 
         ProcessInstance pi = runToTheEnd(c);
 
-        assertThat(pi).hasPassed("SendTask_ReferBack", "SendTask_ForwardComments").hasNotPassed("SendTask_AnnounceApproval").isEnded();
+        assertThat(pi).hasPassed("SendTask_InformStudyGroup", "SendTask_RequestReasons", "SendTask_InformDirector").isEnded();
         assertDecisions(c, Map.of("Q7/17", REFERRED_BACK, "Q10/17", REFERRED_BACK, "Q16/17", REFERRED_BACK));
-        assertThat(kinds(c).get(NoticeKind.REFERRED_BACK)).isEqualTo(3);
-        assertThat(kinds(c).get(NoticeKind.COMMENTS_FORWARDED)).isEqualTo(1);
+        // CHE gave no reasons and is asked for them; the USA gave reasons and is not
+        assertThat(recipients(c, NoticeKind.REQUEST_FOR_REASONS)).containsExactlyInAnyOrderElementsOf(emails("CHE"));
+        String toDirector = body(c, NoticeKind.TO_DIRECTOR);
+        assertThat(toDirector).contains("Q10/17 duplicates work of SG13").contains("Switzerland").contains("No reasons given");
+        String toStudyGroup = body(c, NoticeKind.TO_STUDY_GROUP);
+        assertThat(toStudyGroup).contains("Q7/17 overlaps with Q10/17").contains("Q10/17 duplicates work of SG13")
+                .contains("Did not support it without giving reasons (asked for them): Switzerland");
     }
 
     @Test
@@ -142,13 +196,18 @@ class QuestionApprovalConsultationProcessTest {
 
         ProcessInstance pi = runToTheEnd(c);
 
-        assertThat(pi).hasPassed("SendTask_AnnounceApproval", "SendTask_ReferBack").isEnded();
+        assertThat(pi).isEnded();
         assertDecisions(c, Map.of("Q7/17", APPROVED, "Q10/17", REFERRED_BACK, "Q16/17", APPROVED));
         Map<String, QuestionDecision> decisions = tallies.decisionsOf(c.id());
         assertThat(decisions.get("Q7/17").tally()).isEqualTo(new Tally(7, 3));
         assertThat(decisions.get("Q10/17").tally()).isEqualTo(new Tally(2, 1));
         assertThat(decisions.get("Q16/17").tally()).isEqualTo(new Tally(0, 0));
-        assertThat(kinds(c)).containsEntry(NoticeKind.APPROVAL_ANNOUNCED, 2L).containsEntry(NoticeKind.REFERRED_BACK, 1L);
+        assertThat(body(c, NoticeKind.RESULT_ANNOUNCEMENT))
+                .contains("Q7/17 \u201CSecure application services\u201D: approved")
+                .contains("Supports: 7; Does not support: 3; Counted: 10; Support: 70.0%")
+                .contains("Q10/17 \u201CManagement of digital identity, security and services\u201D: not approved: referred back to the study group")
+                .contains("Supports: 2; Does not support: 1; Counted: 3; Support: 66.7%")
+                .contains("Support: no counted replies");
     }
 
     @Test
@@ -157,9 +216,10 @@ class QuestionApprovalConsultationProcessTest {
 
         ProcessInstance pi = runToTheEnd(c);
 
-        assertThat(pi).hasNotPassed("SendTask_ReferBack").isEnded();
+        assertThat(pi).isEnded();
         assertDecisions(c, Map.of("Q7/17", APPROVED, "Q10/17", APPROVED, "Q16/17", APPROVED));
-        assertThat(kinds(c)).doesNotContainKey(NoticeKind.COMMENTS_FORWARDED); // nothing to forward
+        assertThat(body(c, NoticeKind.TO_STUDY_GROUP)).contains("No comments were received.");
+        assertThat(body(c, NoticeKind.RESULT_ANNOUNCEMENT)).contains("No Member State replied by the deadline.");
     }
 
     @Test
@@ -172,7 +232,7 @@ class QuestionApprovalConsultationProcessTest {
 
         assertDecisions(c, Map.of("Q7/17", APPROVED, "Q10/17", APPROVED, "Q16/17", APPROVED));
         assertThat(tallies.decisionsOf(c.id()).values()).allSatisfy(d -> assertThat(d.tally().counted()).isZero());
-        assertThat(kinds(c).get(NoticeKind.COMMENTS_FORWARDED)).isEqualTo(1);
+        assertThat(body(c, NoticeKind.TO_STUDY_GROUP)).contains("No position at this stage.");
     }
 
     @Test
@@ -192,9 +252,8 @@ class QuestionApprovalConsultationProcessTest {
 
         assertThat(tallies.decisionsOf(c.id()).get("Q7/17").tally()).isEqualTo(new Tally(3, 0));
         assertDecisions(c, Map.of("Q7/17", APPROVED, "Q10/17", APPROVED, "Q16/17", APPROVED));
-        String forwarded = outbox.findByConsultation(c.id()).stream()
-                .filter(e -> e.notice().kind() == NoticeKind.COMMENTS_FORWARDED).findFirst().orElseThrow().notice().body();
-        assertThat(forwarded).contains("Sent late by USA").contains("LATE");
+        assertThat(body(c, NoticeKind.TO_STUDY_GROUP)).contains("Sent late by USA")
+                .contains("United States, reply version 1, received").contains("(LATE: received after the deadline, not counted)");
     }
 
     @Test
@@ -229,9 +288,8 @@ class QuestionApprovalConsultationProcessTest {
         assertThat(open.circularNumber()).isEqualTo("7" + c.id());
         assertThat(open.openedBy()).as("the audit trail names the officer").isEqualTo("j.officer");
         assertThat(open.deadline()).isEqualTo(Instant.parse("2026-04-03T23:59:59.999Z"));
-        execute(job(pi));
         assertThat(pi).isWaitingAt("TimerEvent_Deadline");
-        assertThat(job(pi).getDuedate()).isEqualTo(Date.from(open.deadline()));
+        assertThat(timer(pi, "TimerEvent_Deadline").getDuedate()).isEqualTo(Date.from(open.deadline()));
     }
 
     @Test
@@ -264,10 +322,10 @@ class QuestionApprovalConsultationProcessTest {
                 .setVariable(ProcessVariables.CONSULTATION_ID, c.id())
                 .execute();
 
-        assertThat(pi).isWaitingAt("SendTask_AnnounceApproval");
+        assertThat(pi).isWaitingAt("SendTask_AnnounceResult");
         assertDecisions(c, Map.of("Q7/17", APPROVED, "Q10/17", APPROVED, "Q16/17", REFERRED_BACK));
         executeAllJobs(pi);
-        assertThat(pi).hasPassed("SendTask_ReferBack").isEnded();
+        assertThat(pi).hasPassed("SendTask_InformDirector").isEnded();
     }
 
     @Test
@@ -290,15 +348,17 @@ class QuestionApprovalConsultationProcessTest {
     private Consultation openConsultation() {
         Consultation c = adopt();
         consultations.open(c.id(), "101-" + c.id(), clock.instant().plus(Duration.ofDays(60)), "officer");
-        execute(job(instanceOf(c))); // send the circular; now waiting for the deadline
-        assertThat(instanceOf(c)).isWaitingAt("TimerEvent_Deadline");
+        assertThat(instanceOf(c)).isWaitingAt("TimerEvent_Deadline", "TimerEvent_ReminderDue");
         return consultations.get(c.id());
     }
 
     private ProcessInstance runToTheEnd(Consultation c) {
         ProcessInstance pi = instanceOf(c);
         assertThat(pi).isWaitingAt("TimerEvent_Deadline");
-        execute(job(pi)); // the deadline passes: tally, then the first notice job
+        if (!clock.instant().isAfter(deadlineOf(c))) {
+            clock.set(deadlineOf(c).plusSeconds(1));
+        }
+        execute(timer(pi, "TimerEvent_Deadline")); // the deadline passes: the tally, then the notices' job
         assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.DECIDED);
         executeAllJobs(pi);
         assertThat(pi).isEnded();
@@ -314,6 +374,27 @@ class QuestionApprovalConsultationProcessTest {
             jobs.forEach(j -> management.executeJob(j.getId()));
         }
         throw new AssertionError("process instance " + pi.getId() + " keeps creating jobs");
+    }
+
+    private Job timer(ProcessInstance pi, String activityId) {
+        return management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+    }
+
+    private int addresses(List<String> codes) {
+        return codes.stream().mapToInt(code -> registry.find(code).orElseThrow().emails().size()).sum();
+    }
+
+    private List<String> emails(String... codes) {
+        return java.util.Arrays.stream(codes).flatMap(code -> registry.find(code).orElseThrow().emails().stream()).toList();
+    }
+
+    private List<String> recipients(Consultation c, NoticeKind kind) {
+        return outbox.findByConsultation(c.id()).stream().filter(e -> e.notice().kind() == kind).map(e -> e.notice().recipient()).toList();
+    }
+
+    /** The plain-text body of the one notice of this kind (to the study group, the Director) or the first. */
+    private String body(Consultation c, NoticeKind kind) {
+        return outbox.findByConsultation(c.id()).stream().filter(e -> e.notice().kind() == kind).findFirst().orElseThrow().notice().body();
     }
 
     private ProcessInstance instanceOf(Consultation c) {

@@ -1,12 +1,12 @@
 package org.itu.tsb.web.api;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.ConsultationStateException;
 import org.itu.tsb.notice.NoticeKind;
 import org.itu.tsb.notice.NoticeOutbox;
+import org.itu.tsb.notice.NoticeSender;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,21 +22,23 @@ class NoticeApiController {
 
     private final NoticeOutbox outbox;
     private final ConsultationService consultations;
-    private final Clock clock;
+    private final NoticeSender notices;
 
-    NoticeApiController(NoticeOutbox outbox, ConsultationService consultations, Clock clock) {
+    NoticeApiController(NoticeOutbox outbox, ConsultationService consultations, NoticeSender notices) {
         this.outbox = outbox;
         this.consultations = consultations;
-        this.clock = clock;
+        this.notices = notices;
     }
 
-    record NoticeView(long id, NoticeKind kind, String questionNumber, String recipient, String subject, String body,
-                      NoticeOutbox.Status status, int attempts, Instant nextAttemptAt, String lastError, Instant sentAt) {
+    /** A notice as it was sent: {@code reference} names the reply version an acknowledgement is for. */
+    record NoticeView(long id, NoticeKind kind, String reference, String recipient, String language, String subject,
+                      String body, String htmlBody, NoticeOutbox.Status status, int attempts, Instant nextAttemptAt,
+                      String lastError, Instant sentAt) {
 
         static NoticeView of(NoticeOutbox.Entry e) {
             var n = e.notice();
-            return new NoticeView(e.id(), n.kind(), n.questionNumber().isEmpty() ? null : n.questionNumber(), n.recipient(),
-                    n.subject(), n.body(), e.status(), e.attempts(),
+            return new NoticeView(e.id(), n.kind(), n.reference().isEmpty() ? null : n.reference(), n.recipient(), n.language(),
+                    n.subject(), n.body(), n.htmlBody(), e.status(), e.attempts(),
                     e.status() == NoticeOutbox.Status.PENDING ? e.nextAttemptAt() : null, e.lastError(), e.sentAt());
         }
     }
@@ -63,7 +65,7 @@ class NoticeApiController {
         if (find(consultationId, noticeId).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        if (!outbox.resend(noticeId, clock.instant())) {
+        if (!notices.resend(noticeId)) {
             throw new ConsultationStateException("notice " + noticeId + " has not failed: only a failed notice is sent again");
         }
         return ResponseEntity.of(outbox.find(noticeId).map(NoticeView::of));

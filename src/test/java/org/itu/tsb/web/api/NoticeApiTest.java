@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.itu.tsb.TestAccounts;
 import org.itu.tsb.notice.Notice;
 import org.itu.tsb.notice.NoticeKind;
@@ -20,10 +21,10 @@ class NoticeApiTest extends ApiTestSupport {
     @Test
     void anOfficerFindsAFailedNoticeAndSendsItAgain() {
         long id = createConsultation();
-        NoticeOutbox.Entry failed = outbox.record(new Notice(id, NoticeKind.REFERRED_BACK, "Q7/17", "tsbsg17@studygroups.example",
-                "Q7/17 not approved, referred back to SG17: TSB Circular 9", "body"), Instant.now());
-        outbox.claim(failed.id(), Instant.now());
-        outbox.markFailed(failed.id(), "550 mailbox unavailable");
+        NoticeOutbox.Entry failed = outbox.record(new Notice(id, NoticeKind.TO_STUDY_GROUP, "", "tsbsg17@studygroups.example",
+                "en", "Q7/17 not approved, referred back to SG17: TSB Circular 9", "body", "<p>body</p>"), Instant.now());
+        outbox.claim(List.of(failed.id()), Instant.now());
+        outbox.markFailed(List.of(failed.id()), "550 mailbox unavailable");
 
         Response list = get("/api/consultations/" + id + "/notices?status=FAILED");
         assertThat(list.status()).isEqualTo(200);
