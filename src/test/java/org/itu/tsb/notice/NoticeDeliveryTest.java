@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,12 +15,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.itu.tsb.ApplicationTest;
 import org.itu.tsb.Sg17;
 import org.itu.tsb.TestClock;
+import org.itu.tsb.consultation.ConsultationRepository;
 import org.itu.tsb.consultation.ConsultationService;
+import org.itu.tsb.consultation.ConsultationStatus;
 import org.itu.tsb.kernel.ConsultationProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -46,6 +56,12 @@ class NoticeDeliveryTest {
     @Autowired ConsultationProperties properties;
     @Autowired TestClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired ConsultationRepository consultationRows;
+    @Autowired NoticeComposer composer;
+    @Autowired NoticeSender sender;
+    @Autowired Environment environment;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
 
     private final GreenMail smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", "smtp"));
@@ -142,20 +158,72 @@ class NoticeDeliveryTest {
         assertThat(outbox.find(notice).orElseThrow().status()).isEqualTo(NoticeOutbox.Status.SENT);
     }
 
-    /**
-     * An open consultation whose circular (one notice per Member State address) is recorded, not yet sent; and
-     * nothing else due: what other tests of the shared context recorded is delivered first, and forgotten.
-     */
-    private long circularRecorded() throws Exception {
-        return circularRecorded(Integer.MAX_VALUE);
+    @Test
+    void aMailServerThatNeverAnswersHoldsUpNeitherTheDeadlineNorTheDeliveryForLong() throws Exception {
+        Map<String, String> smtpSettings = Binder.get(environment)
+                .bind("spring.mail.properties", Bindable.mapOf(String.class, String.class)).get();
+        for (String timeout : List.of("connectiontimeout", "timeout", "writetimeout")) {
+            assertThat(smtpSettings.get("mail.smtp." + timeout)).as("the application's SMTP %s", timeout).matches("[1-9]\\d*");
+        }
+        long id = circularRecorded();
+        int circulars = outbox.findByConsultation(id).size();
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            // takes the connection (the system's backlog does) and never says a word; timeouts of 1 s here
+            JavaMailSenderImpl mail = new JavaMailSenderImpl();
+            mail.setHost("127.0.0.1");
+            mail.setPort(silent.getLocalPort());
+            mail.getJavaMailProperties().putAll(Map.of("mail.smtp.connectiontimeout", "1000", "mail.smtp.timeout", "1000",
+                    "mail.smtp.writetimeout", "1000"));
+            NoticeDelivery stuck = new NoticeDelivery(outbox, provider(mail), properties, events, clock);
+            var delivering = CompletableFuture.supplyAsync(stuck::deliverDue);
+
+            // meanwhile the deadline passes: the tally does not wait for the mail server
+            clock.set(consultations.get(id).deadline().plusSeconds(1));
+            String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(id)).singleResult().getId();
+            management.executeJob(management.createJobQuery().processInstanceId(instance).activityId("TimerEvent_Deadline")
+                    .singleResult().getId());
+            assertThat(consultations.get(id).status()).isEqualTo(ConsultationStatus.DECIDED);
+
+            assertThat(delivering.get(30, TimeUnit.SECONDS)).as("the round gives up after the timeout").isZero();
+        }
+        assertThat(outbox.findByConsultation(id)).filteredOn(n -> n.notice().kind() == NoticeKind.CIRCULAR)
+                .allSatisfy(n -> assertThat(n.status()).isEqualTo(NoticeOutbox.Status.PENDING))
+                .anySatisfy(n -> assertThat(n.lastError()).containsIgnoringCase("timed out"));
+
+        // a server that answers: every notice goes out once, nobody retrying by hand
+        clock.advance(properties.notices().longestRetryAfter());
+        management.executeJob(management.createJobQuery().processInstanceId(runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(id)).singleResult().getId()).activityId("SendTask_AnnounceResult").singleResult()
+                .getId()); // the notices after the tally
+        NoticeDelivery healthy = delivery(message -> { });
+        while (healthy.deliverDue() > 0) {
+            // until everything due went out
+        }
+        assertThat(outbox.findByConsultation(id)).hasSizeGreaterThan(circulars)
+                .allSatisfy(n -> assertThat(n.status()).isEqualTo(NoticeOutbox.Status.SENT));
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(NoticeDeliveryTest::messageId).toList()).doesNotHaveDuplicates()
+                .hasSize(outbox.findByConsultation(id).size());
     }
 
-    /** The same; the circular is recorded with the opening, to every address, whatever {@code addresses} says. */
-    private long circularRecorded(int addresses) throws Exception {
+    /**
+     * An open consultation whose circular (one notice per Member State address and information copy) is recorded by
+     * the process, not yet sent; nothing else is due.
+     */
+    private long circularRecorded() throws Exception {
         parkTheNoticesOfEarlierTests(jdbc);
         long id = consultations.open(consultations.adopt(Sg17.adopted(), "officer").id(), "mail-" + System.nanoTime(),
                 Instant.parse("2026-04-03T23:59:59.999Z"), "officer").id();
-        assertThat(outbox.findByConsultation(id)).hasSizeGreaterThan(Math.min(addresses, 194));
+        assertThat(outbox.findByConsultation(id)).hasSizeGreaterThan(194);
+        return id;
+    }
+
+    /** The same with the circular to the first {@code addresses} addresses only, recorded here rather than by the process. */
+    private long circularRecorded(int addresses) throws Exception {
+        parkTheNoticesOfEarlierTests(jdbc);
+        long id = consultations.adopt(Sg17.adopted(), "officer").id();
+        consultationRows.recordOpening(id, "mail-" + System.nanoTime(), Instant.parse("2026-04-03T23:59:59.999Z"), clock.instant(), "officer");
+        sender.issue(composer.circular(id).subList(0, addresses));
+        assertThat(outbox.findByConsultation(id)).hasSize(addresses);
         return id;
     }
 
@@ -200,6 +268,14 @@ class NoticeDeliveryTest {
 
     static ObjectProvider<JavaMailSender> provider(JavaMailSender mail) {
         return new StaticListableBeanFactory(Map.of("mailSender", mail)).getBeanProvider(JavaMailSender.class);
+    }
+
+    private static String messageId(MimeMessage m) {
+        try {
+            return m.getMessageID();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String recipient(MimeMessage m) {
