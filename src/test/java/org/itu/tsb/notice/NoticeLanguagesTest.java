@@ -53,6 +53,11 @@ class NoticeLanguagesTest {
     private static final Instant DEADLINE = Instant.parse("2026-04-03T23:59:59.999Z");
 
     @Autowired ConsultationService consultations;
+    @Autowired org.itu.tsb.memberstate.MemberStateRegistry registry;
+    @Autowired org.itu.tsb.tally.TallyService tallies;
+    @Autowired org.itu.tsb.reply.ReplyHistory history;
+    @Autowired org.itu.tsb.reply.ReplyRepository replies;
+    @Autowired NoticeTemplates templates;
     @Autowired ReplyIntake intake;
     @Autowired NoticeOutbox outbox;
     @Autowired ConsultationProperties properties;
@@ -226,6 +231,33 @@ class NoticeLanguagesTest {
         assertThat(director.text).contains("Argentina did not support Q10/17.", "Razones de la Argentina",
                 "Mexico did not support Q7/17.", "No reasons given; TSB asked Mexico for them.",
                 "United States did not support Q10/17.");
+    }
+
+    @Test
+    void theStudyGroupAndTheDirectorMayReadFrenchOrSpanish() {
+        Notice fr = composerWritingIn("fr").toStudyGroup(c.id()).get(0);
+        assertThat(fr.language()).isEqualTo("fr");
+        assertThat(fr.subject()).isEqualTo("Circulaire TSB " + c.circularNumber()
+                + " : résultat de la consultation sur les Questions de la SG17, avec raisons et observations");
+        assertThat(fr.body()).contains("Raisons données par les États Membres qui n'ont pas appuyé l'approbation de Q10/17 :",
+                "Razones de la Argentina", "Ne l'ont pas appuyée sans donner de raisons (elles leur ont été demandées) : France et United States.",
+                "Pour : 3", "75,0\u00A0%");
+        Notice es = composerWritingIn("es").toDirector(c.id()).get(0);
+        assertThat(es.subject()).isEqualTo("Circular TSB " + c.circularNumber() + ": motivos de los Estados Miembros que no apoyan la aprobación");
+        assertThat(es.body()).contains("Argentina no apoyó Q10/17.", "Mexico no apoyó Q7/17.", "No se dieron motivos; la TSB se los ha pedido a Mexico.");
+        assertThat(es.htmlBody()).contains("lang=\"es\"");
+    }
+
+    /** The application's composer, with the study group's and the Director's notices in another language. */
+    private NoticeComposer composerWritingIn(String language) {
+        var n = properties.notices();
+        var notices = new ConsultationProperties.Notices(n.from(), n.studyGroupAddress(), n.directorAddress(), language,
+                n.informationCopies(), n.contact(), n.publicUrl(), n.remindBefore(), n.deliverEvery(), n.firstRetryAfter(),
+                n.longestRetryAfter(), n.maxAttempts(), n.claimTimeout());
+        var p = properties;
+        return new NoticeComposer(consultations, registry, tallies, history, replies, templates,
+                new ConsultationProperties(p.approvalThresholdPercent(), p.officerGroup(), p.memberStates(), p.models(), notices,
+                        p.api(), p.replies(), p.security(), p.demo()), clock);
     }
 
     @Test
