@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The API reads JSON only: a body sent as anything else ({@code text/plain}, a form, a wildcard such as
- * {@code application/*}, or a malformed type) is refused with 415 before any controller sees it.
+ * {@code application/*}, or a malformed type) is refused with 415 before any controller sees it. A request with no
+ * body at all (an action such as re-sending a notice) needs no type.
  */
 @Component
 public class JsonOnly extends OncePerRequestFilter {
@@ -29,7 +30,7 @@ public class JsonOnly extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (isJson(request.getContentType())) {
+        if (isJson(request.getContentType()) || withoutBody(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -37,6 +38,12 @@ public class JsonOnly extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unsupported media type\",\"status\":415,"
                 + "\"detail\":\"body: send JSON, with Content-Type: application/json\"}");
+    }
+
+    /** {@code curl -X POST …/resend} sends nothing, so it has no type to give: a bodiless request is not refused. */
+    private static boolean withoutBody(HttpServletRequest request) {
+        return request.getContentType() == null && request.getHeader("Transfer-Encoding") == null
+                && request.getContentLengthLong() <= 0;
     }
 
     static boolean isJson(String contentType) {

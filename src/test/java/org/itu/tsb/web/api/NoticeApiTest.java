@@ -34,7 +34,9 @@ class NoticeApiTest extends ApiTestSupport {
         assertThat(get("/api/consultations/" + id + "/notices/" + failed.id()).body().get("subject").asText())
                 .isEqualTo("Q7/17 not approved, referred back to SG17: TSB Circular 9");
 
-        Response resent = post("/api/consultations/" + id + "/notices/" + failed.id() + "/resend", "{}");
+        // as the README's curl does it: a POST with no body, so no Content-Type either
+        Response resent = exchange(org.springframework.http.HttpMethod.POST, "/api/consultations/" + id + "/notices/" + failed.id()
+                + "/resend", org.springframework.http.HttpEntity.EMPTY);
         assertThat(resent.status()).isEqualTo(200);
         assertThat(resent.body().get("status").asText()).isIn("PENDING", "SENDING", "SENT");
         await().atMost(Duration.ofSeconds(10)).until(() -> outbox.find(failed.id()).orElseThrow().status() == NoticeOutbox.Status.SENT);
