@@ -41,6 +41,7 @@ public class ConsultationService {
         for (int i = 0; i < adopted.questions().size(); i++) {
             Question q = adopted.questions().get(i);
             Text.required("questions[" + i + "].title", q.title());
+            checkText("questions[" + i + "].text", q.text());
             if (!q.number().matches(Question.NUMBER_PATTERN)) {
                 throw new InvalidInputException("questions[" + i + "].number", "'" + q.number() + "' is not a Question number such as Q7/17");
             }
@@ -73,6 +74,15 @@ public class ConsultationService {
         checkOpening(consultation, circularNumber, deadline);
         consultations.recordOpening(id, circularNumber.trim(), deadline, clock.instant(), officer(officer));
         events.publishEvent(new ConsultationOpened(id, deadline));
+    }
+
+    /** A Question's text: clean, as all text people type, and at most {@link QuestionLimits#MAX_TEXT_LENGTH} long. */
+    private static void checkText(String field, String text) {
+        Text.check(field, text);
+        if (text.length() > QuestionLimits.MAX_TEXT_LENGTH) {
+            throw new InvalidInputException(field, "is " + text.length() + " characters long, at most " + QuestionLimits.MAX_TEXT_LENGTH
+                    + " are accepted");
+        }
     }
 
     /** Every change names the officer who made it. */

@@ -46,10 +46,12 @@ public class ConsultationApiController {
         this.replies = replies;
     }
 
+    /** {@code text}: the Question's agreed text (Annex 1 of the circular), optional; its checks are the adoption's. */
     public record QuestionRequest(
             @NotBlank @Pattern(regexp = Question.NUMBER_PATTERN, message = "must be a Question number such as Q7/17") String number,
             @NotBlank @Size(max = 500) String title,
-            @NotNull QuestionKind kind) {
+            @NotNull QuestionKind kind,
+            String text) {
     }
 
     public record AdoptRequest(
@@ -66,7 +68,8 @@ public class ConsultationApiController {
     public record TallyView(int support, int notSupport, int counted, @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal percent) {
     }
 
-    public record QuestionView(String number, String title, QuestionKind kind, TallyView tally, Decision decision) {
+    /** {@code text} is always there, {@code ""} when TSB gave none. */
+    public record QuestionView(String number, String title, QuestionKind kind, String text, TallyView tally, Decision decision) {
     }
 
     /** {@code createdBy} recorded the adoption and {@code openedBy} issued the circular: officers' user ids. */
@@ -79,7 +82,8 @@ public class ConsultationApiController {
     public ResponseEntity<ConsultationView> adopt(@Valid @RequestBody AdoptRequest request, @AuthenticationPrincipal ConsultationUser officer) {
         Consultation consultation = consultations.adopt(new NewConsultation(request.circular().strip(), request.studyGroup().strip(),
                 request.adoptedBy().strip(), request.meeting().strip(),
-                request.questions().stream().map(q -> new Question(q.number(), q.title().strip(), q.kind())).toList()), officer.id());
+                request.questions().stream().map(q -> new Question(q.number(), q.title().strip(), q.kind(),
+                        q.text() == null ? "" : q.text().strip())).toList()), officer.id());
         return ResponseEntity.created(URI.create("/api/consultations/" + consultation.id())).body(view(consultation));
     }
 
@@ -105,7 +109,7 @@ public class ConsultationApiController {
             QuestionDecision d = decisions.get(q.number());
             TallyView tally = d == null ? null
                     : new TallyView(d.tally().support(), d.tally().notSupport(), d.tally().counted(), d.tally().percent());
-            return new QuestionView(q.number(), q.title(), q.kind(), tally, d == null ? null : d.decision());
+            return new QuestionView(q.number(), q.title(), q.kind(), q.text(), tally, d == null ? null : d.decision());
         }).toList();
         return new ConsultationView(c.id(), c.circular(), c.circularNumber(), c.studyGroup(), c.adoptedBy(), c.meeting(),
                 c.status(), c.deadline(), decisions.values().stream().map(QuestionDecision::decidedAt).findFirst().orElse(null),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.camunda.bpm.engine.RuntimeService;
+import org.itu.tsb.Sg17;
+import org.itu.tsb.consultation.QuestionLimits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +42,8 @@ class BadInputTest extends ApiTestSupport {
             bad Question number        | '{"circular": "c", "studyGroup": "SG17", "adoptedBy": "TSAG", "meeting": "m", "questions": [{"number": "Question 1", "title": "t", "kind": "NEW"}]}' | questions[0].number
             Question twice             | '{"circular": "c", "studyGroup": "SG17", "adoptedBy": "TSAG", "meeting": "m", "questions": [{"number": "Q1/17", "title": "t", "kind": "NEW"}, {"number": "Q1/17", "title": "u", "kind": "NEW"}]}' | Q1/17 appears more than once
             unknown field              | '{"circular": "c", "studygroup": "SG17", "adoptedBy": "TSAG", "meeting": "m", "questions": []}' | studygroup: unknown field
+            control character in text  | '{"circular": "c", "studyGroup": "SG17", "adoptedBy": "TSAG", "meeting": "m", "questions": [{"number": "Q1/17", "title": "t", "kind": "NEW", "text": "Motivation\\u0007"}]}' | questions[0].text: contains a control character (U+0007) at position 11
+            text not text              | '{"circular": "c", "studyGroup": "SG17", "adoptedBy": "TSAG", "meeting": "m", "questions": [{"number": "Q1/17", "title": "t", "kind": "NEW", "text": 7}]}' | questions[0].text: '7' must be text
             """)
     void adoptingRefusesBadInput(String caseName, String body, String detail) {
         long consultations = count("consultation");
@@ -103,6 +107,18 @@ class BadInputTest extends ApiTestSupport {
         assertProblem(post("/api/consultations/" + open + "/replies",
                 "{\"memberState\": \"CHE\", \"comments\": \"" + comments + "\"}"), 400, "comments: is 20001 characters long");
         assertThat(count("reply_version")).isEqualTo(replies);
+    }
+
+    @Test
+    void aQuestionsTextLongerThanTheLimitIsRefused() {
+        long consultations = count("consultation");
+        long questions = count("question");
+        String body = Sg17.adoptJson(Sg17.Q7, Sg17.withText(Sg17.Q16, "t".repeat(QuestionLimits.MAX_TEXT_LENGTH + 1)));
+
+        assertProblem(post("/api/consultations", body), 400, "questions[1].text: is 100001 characters long, at most 100000 are accepted");
+
+        assertThat(count("consultation")).isEqualTo(consultations);
+        assertThat(count("question")).isEqualTo(questions);
     }
 
     @Test
