@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.itu.tsb.Sg17;
 import org.itu.tsb.TestAccounts;
 import org.itu.tsb.consultation.ConsultationService;
-import org.itu.tsb.reply.Attachment;
+import org.itu.tsb.kernel.Attachment;
 import org.itu.tsb.reply.Channel;
 import org.itu.tsb.reply.Position;
 import org.itu.tsb.reply.ReplyIntake;
