@@ -86,7 +86,7 @@ public class ConsultationService {
     }
 
     /** Every change names the officer who made it. */
-    private static String officer(String officer) {
+    static String officer(String officer) {
         if (officer == null || officer.isBlank()) {
             throw new IllegalArgumentException("the officer who records the change is required");
         }

@@ -15,6 +15,7 @@ public final class TestProperties {
                 new ConsultationProperties.Notices("tsb-consultations@itu.example", "tsb{studyGroup}@studygroups.example",
                         Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(15), 10, Duration.ofMinutes(5)),
                 new ConsultationProperties.Api(262_144), new ConsultationProperties.Replies(10_485_760),
+                new ConsultationProperties.Questions(10_485_760),
                 new ConsultationProperties.Security("study-group-readers", "member-state-", login, rateLimit),
                 false);
     }

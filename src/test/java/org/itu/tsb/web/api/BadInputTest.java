@@ -2,16 +2,21 @@ package org.itu.tsb.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itu.tsb.Sg17;
+import org.itu.tsb.TestAccounts;
 import org.itu.tsb.consultation.QuestionLimits;
+import org.itu.tsb.tally.TallyService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Bad input on every endpoint: the right 4xx, an RFC 9457 problem naming what is wrong, and nothing stored. */
@@ -19,6 +24,9 @@ class BadInputTest extends ApiTestSupport {
 
     @Autowired JdbcClient jdbc;
     @Autowired RuntimeService runtime;
+    @Autowired TallyService tallies;
+
+    private static final byte[] PDF = QuestionTextsApiTest.PDF;
 
     private long adopted;
     private long open;
@@ -119,6 +127,58 @@ class BadInputTest extends ApiTestSupport {
 
         assertThat(count("consultation")).isEqualTo(consultations);
         assertThat(count("question")).isEqualTo(questions);
+    }
+
+    @Test
+    void aQuestionsDocumentMustBeAPdfNoLargerThanTheLimitForAQuestionThatExists() {
+        String path = "/api/consultations/" + adopted + "/questions/1/document";
+        long documents = count("question_document");
+
+        assertProblem(put(path, "just text, not a PDF".getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_PDF), 400,
+                "document: the file is text/plain, not a PDF");
+        assertProblem(put(path, new byte[0], MediaType.APPLICATION_PDF), 400, "document: the file is empty");
+        assertProblem(put(path, PDF, MediaType.TEXT_PLAIN), 415, "body: send the PDF itself, with Content-Type: application/pdf");
+        assertProblem(put(path, "{}".getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON), 415,
+                "body: send the PDF itself, with Content-Type: application/pdf");
+        assertProblem(put(path, PDF, MediaType.APPLICATION_OCTET_STREAM), 415, "Content-Type: application/pdf");
+        byte[] tooLarge = Arrays.copyOf(PDF, 10_485_761);
+        assertProblem(put(path, tooLarge, MediaType.APPLICATION_PDF), 413, "at most 10485760 are accepted");
+
+        assertProblem(put("/api/consultations/" + adopted + "/questions/4/document", PDF, MediaType.APPLICATION_PDF), 404,
+                "consultation " + adopted + " has no Question 4: its Questions are numbered 1 to 3");
+        assertProblem(put("/api/consultations/" + adopted + "/questions/0/document", PDF, MediaType.APPLICATION_PDF), 404,
+                "has no Question 0");
+        assertProblem(put("/api/consultations/987654/questions/1/document", PDF, MediaType.APPLICATION_PDF), 404,
+                "consultation 987654 does not exist");
+        assertProblem(put("/api/consultations/" + adopted + "/questions/first/document", PDF, MediaType.APPLICATION_PDF), 400,
+                "seq: 'first' is not valid");
+        assertProblem(get(path), 404, "Question 1 of consultation " + adopted + " has no document");
+        assertThat(count("question_document")).isEqualTo(documents);
+    }
+
+    @Test
+    void onceDecidedNoDocumentIsAttachedAnyMore() {
+        String path = "/api/consultations/" + open + "/questions/2/document";
+        assertThat(put(path, PDF, MediaType.APPLICATION_PDF).status()).isEqualTo(200);
+        tallies.tally(open);
+
+        assertProblem(put(path, "%PDF-1.7 another".getBytes(StandardCharsets.US_ASCII), MediaType.APPLICATION_PDF), 409,
+                "consultation " + open + " is decided: the texts of its Questions are those the Member States were consulted on");
+
+        assertThat(as(TestAccounts.FRA).getForEntity(path, byte[].class).getBody()).as("the document consulted on").isEqualTo(PDF);
+    }
+
+    @Test
+    void onlyAnOfficerAttachesAQuestionsDocument() {
+        String path = "/api/consultations/" + open + "/questions/1/document";
+        long documents = count("question_document");
+        for (String user : new String[] {TestAccounts.FRA, TestAccounts.READER, TestAccounts.ADMIN}) {
+            http = as(user);
+            assertProblem(put(path, PDF, MediaType.APPLICATION_PDF), 403, "");
+        }
+        http = as(null);
+        assertThat(put(path, PDF, MediaType.APPLICATION_PDF).status()).isEqualTo(401);
+        assertThat(count("question_document")).isEqualTo(documents);
     }
 
     @Test
