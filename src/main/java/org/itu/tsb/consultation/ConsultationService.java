@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.itu.tsb.kernel.InvalidInputException;
 import org.itu.tsb.kernel.Text;
@@ -94,7 +95,11 @@ public class ConsultationService {
     }
 
     public Consultation get(long id) {
-        return consultations.find(id).orElseThrow(() -> new ConsultationNotFoundException(id));
+        return find(id).orElseThrow(() -> new ConsultationNotFoundException(id));
+    }
+
+    public Optional<Consultation> find(long id) {
+        return consultations.find(id);
     }
 
     public List<Consultation> all() {

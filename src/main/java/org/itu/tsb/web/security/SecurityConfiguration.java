@@ -124,6 +124,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(path("/login"), path("/css/**"), path("/favicon.ico"), path("/access-denied")).permitAll()
+                        // Annex 1 of the circular, linked from the circular's e-mail: public (the page says nothing before it is issued)
+                        .requestMatchers(path(GET, "/consultations/*/questions"), path(GET, "/consultations/*/questions/*/document")).permitAll()
                         .requestMatchers(path("/officer/**")).hasRole(OFFICER)
                         .requestMatchers(path("/consultations/*/reply"), path("/consultations/*/reply/**")).hasRole(REPRESENTATIVE)
                         .requestMatchers(path(GET, "/consultations/*/result")).hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)

@@ -78,6 +78,10 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/consultations/{open}/reply/{ghana}", Body.NONE, LOGIN, 403, 403, 403, 404, 403),
             new Row("GET", "/consultations/{decided}/result", Body.NONE, LOGIN, 200, 200, 200, 200, 403),
             new Row("GET", "/consultations/{open}/result", Body.NONE, LOGIN, 409, 409, 409, 409, 403),
+            // Annex 1 of the circular: public once the circular is issued, no page before
+            new Row("GET", "/consultations/{open}/questions", Body.NONE, 200, 200, 200, 200, 200, 200),
+            new Row("GET", "/consultations/{open}/questions/1/document", Body.NONE, 200, 200, 200, 200, 200, 200),
+            new Row("GET", "/consultations/{adopted}/questions", Body.NONE, 404, 404, 404, 404, 404, 404),
             // the Camunda webapps (the pages' session)
             new Row("GET", "/camunda/app/tasklist/{engine}/", Body.NONE, LOGIN, 200, 200, 403, 403, 403),
             new Row("GET", "/camunda/app/cockpit/{engine}/", Body.NONE, LOGIN, 403, 200, 403, 403, 403),
