@@ -141,6 +141,8 @@ class BadInputTest extends ApiTestSupport {
         assertProblem(put(path, "{}".getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON), 415,
                 "body: send the PDF itself, with Content-Type: application/pdf");
         assertProblem(put(path, PDF, MediaType.APPLICATION_OCTET_STREAM), 415, "Content-Type: application/pdf");
+        assertProblem(put(path, PDF, MediaType.APPLICATION_FORM_URLENCODED), 415, "Content-Type: application/pdf"); // curl's default
+        assertProblem(put("/api/consultations/" + adopted, PDF, MediaType.APPLICATION_FORM_URLENCODED), 415, "send JSON");
         byte[] tooLarge = Arrays.copyOf(PDF, 10_485_761);
         assertProblem(put(path, tooLarge, MediaType.APPLICATION_PDF), 413, "at most 10485760 are accepted");
 
