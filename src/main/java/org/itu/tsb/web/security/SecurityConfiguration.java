@@ -2,6 +2,7 @@ package org.itu.tsb.web.security;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import jakarta.servlet.DispatcherType;
 import org.itu.tsb.identity.IdentityAuthenticationProvider;
@@ -84,6 +85,8 @@ class SecurityConfiguration {
                         .requestMatchers(path(GET, "/api/consultations/*/replies"), path(GET, "/api/consultations/*/replies/**"))
                         .hasAnyRole(OFFICER, ADMIN, REPRESENTATIVE)
                         .requestMatchers(path(GET, "/api/consultations/*/result")).hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)
+                        .requestMatchers(path(PUT, "/api/consultations/*/questions/*/document")).hasRole(OFFICER)
+                        .requestMatchers(path(GET, "/api/consultations/*/questions/*/document")).hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)
                         .requestMatchers(path(GET, "/api/consultations"), path(GET, "/api/consultations/*")).hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)
                         .anyRequest().hasAnyRole(OFFICER, ADMIN))
                 .build();
@@ -121,6 +124,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(path("/login"), path("/css/**"), path("/favicon.ico"), path("/access-denied")).permitAll()
+                        // Annex 1 of the circular, linked from the circular's e-mail: public (the page says nothing before it is issued)
+                        .requestMatchers(path(GET, "/consultations/*/questions"), path(GET, "/consultations/*/questions/*/document")).permitAll()
                         .requestMatchers(path("/officer/**")).hasRole(OFFICER)
                         .requestMatchers(path("/consultations/*/reply"), path("/consultations/*/reply/**")).hasRole(REPRESENTATIVE)
                         .requestMatchers(path(GET, "/consultations/*/result")).hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)

@@ -23,7 +23,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.itu.tsb.Sg17;
 import org.itu.tsb.TestAccounts;
 import org.itu.tsb.consultation.ConsultationService;
-import org.itu.tsb.reply.Attachment;
+import org.itu.tsb.consultation.QuestionDocuments;
+import org.itu.tsb.kernel.Attachment;
 import org.itu.tsb.reply.Channel;
 import org.itu.tsb.reply.Position;
 import org.itu.tsb.reply.ReplyIntake;
@@ -48,6 +49,7 @@ class AccessMatrixTest extends ApiTestSupport {
     @Autowired ConsultationService consultations;
     @Autowired ReplyIntake intake;
     @Autowired TallyService tallies;
+    @Autowired QuestionDocuments documents;
     /** Tests name their engine uniquely: the webapps' and the REST API's paths name it. */
     @Autowired ProcessEngine engine;
 
@@ -58,7 +60,7 @@ class AccessMatrixTest extends ApiTestSupport {
         }
     }
 
-    private enum Body { NONE, ADOPT, REPLY_FRA, REPLY_AS_GHA, OPEN, PAGE_REPLY }
+    private enum Body { NONE, ADOPT, REPLY_FRA, REPLY_AS_GHA, OPEN, PAGE_REPLY, PDF }
 
     private static final int LOGIN = 302; // a page sends an anonymous visitor to the login page
     private static final int REDIRECT = 302;
@@ -76,6 +78,10 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/consultations/{open}/reply/{ghana}", Body.NONE, LOGIN, 403, 403, 403, 404, 403),
             new Row("GET", "/consultations/{decided}/result", Body.NONE, LOGIN, 200, 200, 200, 200, 403),
             new Row("GET", "/consultations/{open}/result", Body.NONE, LOGIN, 409, 409, 409, 409, 403),
+            // Annex 1 of the circular: public once the circular is issued, no page before
+            new Row("GET", "/consultations/{open}/questions", Body.NONE, 200, 200, 200, 200, 200, 200),
+            new Row("GET", "/consultations/{open}/questions/1/document", Body.NONE, 200, 200, 200, 200, 200, 200),
+            new Row("GET", "/consultations/{adopted}/questions", Body.NONE, 404, 404, 404, 404, 404, 404),
             // the Camunda webapps (the pages' session)
             new Row("GET", "/camunda/app/tasklist/{engine}/", Body.NONE, LOGIN, 200, 200, 403, 403, 403),
             new Row("GET", "/camunda/app/cockpit/{engine}/", Body.NONE, LOGIN, 403, 200, 403, 403, 403),
@@ -97,6 +103,8 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/api/consultations/{open}/replies/{ghana}/attachment", Body.NONE, 401, 200, 200, 403, 404, 403),
             new Row("GET", "/api/consultations/{decided}/result", Body.NONE, 401, 200, 200, 200, 200, 403),
             new Row("GET", "/api/consultations/{open}/notices", Body.NONE, 401, 200, 200, 403, 403, 403),
+            new Row("PUT", "/api/consultations/{open}/questions/1/document", Body.PDF, 401, 200, 403, 403, 403, 403),
+            new Row("GET", "/api/consultations/{open}/questions/1/document", Body.NONE, 401, 200, 200, 200, 200, 403),
             new Row("GET", "/api/consultations/{open}/result", Body.NONE, 401, 409, 409, 409, 409, 403));
 
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -110,6 +118,7 @@ class AccessMatrixTest extends ApiTestSupport {
         long decided = consultations.open(consultations.adopt(Sg17.adopted(), "officer").id(), "matrix-d-" + System.nanoTime(),
                 Instant.now().plus(Duration.ofDays(30)), "officer").id();
         tallies.tally(decided);
+        documents.attach(open, 1, "Q7-17.pdf", PDF, "officer");
         Map<String, Function<Body, String>> ids = Map.of(
                 "{open}", b -> Long.toString(open), "{ghana}", b -> Long.toString(ghana), "{decided}", b -> Long.toString(decided),
                 "{adopted}", b -> Long.toString(createConsultation()), "{engine}", b -> engine.getName());
@@ -168,6 +177,8 @@ class AccessMatrixTest extends ApiTestSupport {
             };
             if (json != null) {
                 request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            } else if (body == Body.PDF) {
+                request.header("Content-Type", "application/pdf").method(method, HttpRequest.BodyPublishers.ofByteArray(PDF));
             } else {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
