@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.itu.tsb.Sg17;
 import org.itu.tsb.TestAccounts;
 import org.itu.tsb.consultation.ConsultationService;
+import org.itu.tsb.notice.NoticeOutbox;
 import org.itu.tsb.reply.Attachment;
 import org.itu.tsb.reply.Channel;
 import org.itu.tsb.reply.Position;
@@ -48,10 +49,14 @@ class AccessMatrixTest extends ApiTestSupport {
     @Autowired ConsultationService consultations;
     @Autowired ReplyIntake intake;
     @Autowired TallyService tallies;
+    @Autowired NoticeOutbox outbox;
     /** Tests name their engine uniquely: the webapps' and the REST API's paths name it. */
     @Autowired ProcessEngine engine;
 
-    /** One row: a request, and the status each of {@link #WHO} must get. {@code path} may name {open}, {decided}, {ghana}, {adopted}, {engine}. */
+    /**
+     * One row: a request, and the status each of {@link #WHO} must get. {@code path} may name {open}, {decided}, {ghana},
+     * {adopted}, {engine}, {notice} (a notice of {open}).
+     */
     private record Row(String method, String path, Body body, int anonymous, int officer, int admin, int reader, int fra, int nobody) {
         int expected(int column) {
             return new int[] {anonymous, officer, admin, reader, fra, nobody}[column];
@@ -71,6 +76,8 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/officer/consultations/{open}/replies", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/replies/new", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/replies/{ghana}/attachment", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{open}/notices/{notice}", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{open}/notices/{notice}/html", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/consultations/{open}/reply", Body.NONE, LOGIN, 403, 403, 403, 200, 403),
             new Row("POST", "/consultations/{open}/reply", Body.PAGE_REPLY, LOGIN, 403, 403, 403, REDIRECT, 403),
             new Row("GET", "/consultations/{open}/reply/{ghana}", Body.NONE, LOGIN, 403, 403, 403, 404, 403),
@@ -110,9 +117,11 @@ class AccessMatrixTest extends ApiTestSupport {
         long decided = consultations.open(consultations.adopt(Sg17.adopted(), "officer").id(), "matrix-d-" + System.nanoTime(),
                 Instant.now().plus(Duration.ofDays(30)), "officer").id();
         tallies.tally(decided);
+        long notice = outbox.find(open, null, null, 0, 1).get(0).id(); // the circular, recorded with the opening
         Map<String, Function<Body, String>> ids = Map.of(
                 "{open}", b -> Long.toString(open), "{ghana}", b -> Long.toString(ghana), "{decided}", b -> Long.toString(decided),
-                "{adopted}", b -> Long.toString(createConsultation()), "{engine}", b -> engine.getName());
+                "{adopted}", b -> Long.toString(createConsultation()), "{engine}", b -> engine.getName(),
+                "{notice}", b -> Long.toString(notice));
 
         List<String> wrong = new ArrayList<>();
         for (int column = 0; column < WHO.size(); column++) {
