@@ -1,7 +1,12 @@
 package org.itu.tsb.web.page;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
+import org.itu.tsb.notice.NoticeKind;
 import org.itu.tsb.notice.NoticeOutbox;
 import org.itu.tsb.web.error.PageNotFoundException;
 import org.springframework.context.MessageSource;
@@ -13,11 +18,19 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** The outbox of a consultation, for TSB officers: one notice as it was sent. */
+/**
+ * The outbox of a consultation, for TSB officers: every notice in the order issued (new notices are added at the end,
+ * so the pages an officer is leafing through do not shift), and one notice as it was sent.
+ */
 @Controller
 @RequestMapping("/officer/consultations/{id}/notices")
 class OfficerNoticeController {
+
+    /** A consultation has some 400 to 1000 notices: the database pages them, 50 at a time. */
+    static final int PAGE_SIZE = 50;
 
     private final ConsultationService consultations;
     private final NoticeOutbox outbox;
@@ -27,6 +40,34 @@ class OfficerNoticeController {
         this.consultations = consultations;
         this.outbox = outbox;
         this.messages = messages;
+    }
+
+    /** Notices {@code from} to {@code to} (counted from 1) of {@code matching}, on page {@code number} of {@code pages}. */
+    public record Paging(int number, int pages, int from, int to, int matching, String previous, String next) {}
+
+    @GetMapping
+    String list(@PathVariable long id, @RequestParam(required = false) NoticeKind kind,
+                @RequestParam(required = false) NoticeOutbox.Status status, @RequestParam(defaultValue = "1") int page, Model model) {
+        Consultation consultation = consultations.get(id);
+        NoticeOutbox.Counts counts = outbox.countByStatus(id);
+        NoticeOutbox.Counts ofKind = kind == null ? counts : outbox.countByStatus(id, kind);
+        int matching = status == null ? ofKind.total() : ofKind.of(status);
+        int pages = Math.max(1, (matching + PAGE_SIZE - 1) / PAGE_SIZE);
+        int number = Math.min(Math.max(page, 1), pages);
+        int offset = (number - 1) * PAGE_SIZE;
+        List<NoticeOutbox.Line> lines = matching == 0 ? List.of()
+                : outbox.find(id, kind, status == null ? Set.of() : Set.of(status), offset, PAGE_SIZE);
+        model.addAttribute("consultation", consultation);
+        model.addAttribute("counts", counts);
+        model.addAttribute("kinds", NoticeKind.values());
+        model.addAttribute("statuses", NoticeOutbox.Status.values());
+        model.addAttribute("kind", kind);
+        model.addAttribute("status", status);
+        model.addAttribute("lines", lines);
+        model.addAttribute("paging", new Paging(number, pages, offset + 1, offset + lines.size(), matching,
+                number > 1 ? pageLink(id, kind, status, number - 1) : null,
+                number < pages ? pageLink(id, kind, status, number + 1) : null));
+        return "officer/notices";
     }
 
     /** The notice as it was sent: its headers, its plain text, and its HTML version in a sandboxed frame. */
@@ -53,6 +94,15 @@ class OfficerNoticeController {
     private NoticeOutbox.Entry entryOf(long consultationId, long noticeId) {
         return outbox.find(noticeId).filter(e -> e.notice().consultationId() == consultationId)
                 .orElseThrow(() -> new PageNotFoundException(text("error.noticeNotFound.message", noticeId, consultationId)));
+    }
+
+    /** The list's address with its filters and another page number. */
+    private static String pageLink(long id, NoticeKind kind, NoticeOutbox.Status status, int page) {
+        return UriComponentsBuilder.fromPath("/officer/consultations/{id}/notices")
+                .queryParamIfPresent("kind", Optional.ofNullable(kind))
+                .queryParamIfPresent("status", Optional.ofNullable(status))
+                .queryParam("page", page)
+                .buildAndExpand(id).toUriString();
     }
 
     private String text(String key, Object... args) {

@@ -76,6 +76,7 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/officer/consultations/{open}/replies", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/replies/new", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/replies/{ghana}/attachment", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{open}/notices", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/notices/{notice}", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/notices/{notice}/html", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/consultations/{open}/reply", Body.NONE, LOGIN, 403, 403, 403, 200, 403),
