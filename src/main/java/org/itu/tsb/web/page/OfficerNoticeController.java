@@ -8,6 +8,7 @@ import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.notice.NoticeKind;
 import org.itu.tsb.notice.NoticeOutbox;
+import org.itu.tsb.notice.NoticeSender;
 import org.itu.tsb.web.error.PageNotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -17,13 +18,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The outbox of a consultation, for TSB officers: every notice in the order issued (new notices are added at the end,
- * so the pages an officer is leafing through do not shift), and one notice as it was sent.
+ * so the pages an officer is leafing through do not shift), one notice as it was sent, and sending a failed one again.
  */
 @Controller
 @RequestMapping("/officer/consultations/{id}/notices")
@@ -34,11 +37,13 @@ class OfficerNoticeController {
 
     private final ConsultationService consultations;
     private final NoticeOutbox outbox;
+    private final NoticeSender notices;
     private final MessageSource messages;
 
-    OfficerNoticeController(ConsultationService consultations, NoticeOutbox outbox, MessageSource messages) {
+    OfficerNoticeController(ConsultationService consultations, NoticeOutbox outbox, NoticeSender notices, MessageSource messages) {
         this.consultations = consultations;
         this.outbox = outbox;
+        this.notices = notices;
         this.messages = messages;
     }
 
@@ -89,6 +94,19 @@ class OfficerNoticeController {
             throw new PageNotFoundException(text("notice.html.none"));
         }
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(html);
+    }
+
+    /** "Send again": a FAILED notice is due at once, with a fresh count of attempts; any other is left as it is. */
+    @PostMapping("/{noticeId}/resend")
+    String resend(@PathVariable long id, @PathVariable long noticeId, RedirectAttributes redirect) {
+        NoticeOutbox.Entry entry = entryOf(id, noticeId);
+        if (notices.resend(noticeId)) {
+            redirect.addFlashAttribute("notice", text("notice.resent", noticeId, entry.notice().recipient()));
+        } else {
+            NoticeOutbox.Status now = outbox.find(noticeId).map(NoticeOutbox.Entry::status).orElse(entry.status());
+            redirect.addFlashAttribute("refusal", text("notice.notFailed", noticeId, text("notice.status." + now)));
+        }
+        return "redirect:/officer/consultations/" + id + "/notices/" + noticeId;
     }
 
     private NoticeOutbox.Entry entryOf(long consultationId, long noticeId) {

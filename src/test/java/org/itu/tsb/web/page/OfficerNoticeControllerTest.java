@@ -3,8 +3,10 @@ package org.itu.tsb.web.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -14,13 +16,16 @@ import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.notice.Notice;
 import org.itu.tsb.notice.NoticeKind;
 import org.itu.tsb.notice.NoticeOutbox;
+import org.itu.tsb.notice.NoticeOutbox.Status;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The outbox of a consultation as officers see it: the list with its counts, filters and pages, and one notice as it
- * was sent with its HTML version framed. No mail server in this context: notices wait until a test marks them.
+ * The outbox of a consultation as officers see it: the list with its counts, filters and pages, one notice as it was
+ * sent with its HTML version framed, and "Send again". No mail server in this context: notices wait until a test
+ * marks them.
  */
 class OfficerNoticeControllerTest extends PageTestSupport {
 
@@ -111,6 +116,36 @@ class OfficerNoticeControllerTest extends PageTestSupport {
     }
 
     @Test
+    void aFailedNoticeIsSentAgainAndAnyOtherIsNot() throws Exception {
+        Consultation c = openConsultation();
+        NoticeOutbox.Entry circular = outbox.findByConsultation(c.id()).get(0);
+        outbox.claim(List.of(circular.id()), OPENED);
+        outbox.markFailed(List.of(circular.id()), "550 5.1.1 mailbox unavailable");
+        String address = "/officer/consultations/" + c.id() + "/notices/" + circular.id();
+
+        String page = html(address);
+        assertThat(text(page)).contains("Status failed Attempts 1").contains("Last error 550 5.1.1 mailbox unavailable")
+                .contains("Send again");
+        assertThat(page).contains("action=\"" + address + "/resend\"").contains("name=\"_csrf\"");
+
+        MvcResult resent = mvc.perform(post(address + "/resend")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl(address)).andReturn();
+        assertThat(outbox.find(circular.id()).orElseThrow().status()).isEqualTo(Status.PENDING);
+        String after = text(mvc.perform(get(address).flashAttrs(resent.getFlashMap())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(after).contains("Notice " + circular.id() + " to " + circular.notice().recipient()
+                        + " will be sent again, with a fresh count of attempts.")
+                .contains("Status waiting Attempts 0").doesNotContain("Send again");
+
+        MvcResult again = mvc.perform(post(address + "/resend")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl(address)).andReturn();
+        assertThat(text(mvc.perform(get(address).flashAttrs(again.getFlashMap())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()))
+                .contains("Notice " + circular.id() + " was not sent again: only a failed notice is, and this one is waiting.");
+        assertThat(outbox.find(circular.id()).orElseThrow().attempts()).isZero();
+    }
+
+    @Test
     void aNoticeOfAnotherConsultationIsNotFoundByAnyRoute() throws Exception {
         Consultation c = openConsultation();
         Consultation other = openConsultation();
@@ -122,6 +157,8 @@ class OfficerNoticeControllerTest extends PageTestSupport {
         String page = mvc.perform(get(elsewhere)).andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
         assertThat(text(page)).contains("Consultation " + other.id() + " has no notice " + circular.id() + ".");
         mvc.perform(get(elsewhere + "/html")).andExpect(status().isNotFound());
+        mvc.perform(post(elsewhere + "/resend")).andExpect(status().isNotFound());
+        assertThat(outbox.find(circular.id()).orElseThrow().status()).as("not sent again").isEqualTo(Status.FAILED);
         mvc.perform(get("/officer/consultations/987654/notices")).andExpect(status().isNotFound());
         mvc.perform(get("/officer/consultations/{id}/notices/987654", c.id())).andExpect(status().isNotFound());
     }

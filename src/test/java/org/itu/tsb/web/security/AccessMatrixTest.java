@@ -63,7 +63,7 @@ class AccessMatrixTest extends ApiTestSupport {
         }
     }
 
-    private enum Body { NONE, ADOPT, REPLY_FRA, REPLY_AS_GHA, OPEN, PAGE_REPLY }
+    private enum Body { NONE, ADOPT, REPLY_FRA, REPLY_AS_GHA, OPEN, PAGE_REPLY, PAGE_BUTTON }
 
     private static final int LOGIN = 302; // a page sends an anonymous visitor to the login page
     private static final int REDIRECT = 302;
@@ -79,6 +79,7 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/officer/consultations/{open}/notices", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/notices/{notice}", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/notices/{notice}/html", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("POST", "/officer/consultations/{open}/notices/{notice}/resend", Body.PAGE_BUTTON, LOGIN, REDIRECT, 403, 403, 403, 403),
             new Row("GET", "/consultations/{open}/reply", Body.NONE, LOGIN, 403, 403, 403, 200, 403),
             new Row("POST", "/consultations/{open}/reply", Body.PAGE_REPLY, LOGIN, 403, 403, 403, REDIRECT, 403),
             new Row("GET", "/consultations/{open}/reply/{ghana}", Body.NONE, LOGIN, 403, 403, 403, 404, 403),
@@ -167,6 +168,9 @@ class AccessMatrixTest extends ApiTestSupport {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             if (body == Body.PAGE_REPLY) {
                 return send(form(path, Map.of("positions.Q7/17", "SUPPORTS", "comments", "from " + user))).statusCode();
+            }
+            if (body == Body.PAGE_BUTTON) { // a form with nothing but its button (and the CSRF token)
+                return send(form(path, Map.of())).statusCode();
             }
             String json = switch (body) {
                 case ADOPT -> Sg17.adoptJson();
