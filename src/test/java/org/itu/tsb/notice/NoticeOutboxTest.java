@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.itu.tsb.ApplicationTest;
 import org.itu.tsb.Sg17;
+import org.itu.tsb.TestClock;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.notice.NoticeOutbox.Status;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,11 @@ class NoticeOutboxTest {
 
     @Autowired NoticeOutbox outbox;
     @Autowired ConsultationService consultations;
+    @Autowired TestClock clock;
 
     @Test
     void aPageOfNoticesIsFilteredAndCutInTheOrderIssuedAndTheCountsAreByStatus() {
+        clock.set(NOW); // the context's clock is shared: an earlier test may have left it after this deadline
         long id = consultations.open(consultations.adopt(Sg17.adopted(), "officer").id(), "outbox-" + System.nanoTime(),
                 Instant.parse("2026-04-03T23:59:59.999Z"), "officer").id(); // records the circular to every address
         List<NoticeOutbox.Entry> all = outbox.findByConsultation(id);
