@@ -25,6 +25,7 @@ import org.itu.tsb.TestAccounts;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.QuestionDocuments;
 import org.itu.tsb.kernel.Attachment;
+import org.itu.tsb.notice.NoticeOutbox;
 import org.itu.tsb.reply.Channel;
 import org.itu.tsb.reply.Position;
 import org.itu.tsb.reply.ReplyIntake;
@@ -50,17 +51,21 @@ class AccessMatrixTest extends ApiTestSupport {
     @Autowired ReplyIntake intake;
     @Autowired TallyService tallies;
     @Autowired QuestionDocuments documents;
+    @Autowired NoticeOutbox outbox;
     /** Tests name their engine uniquely: the webapps' and the REST API's paths name it. */
     @Autowired ProcessEngine engine;
 
-    /** One row: a request, and the status each of {@link #WHO} must get. {@code path} may name {open}, {decided}, {ghana}, {adopted}, {engine}. */
+    /**
+     * One row: a request, and the status each of {@link #WHO} must get. {@code path} may name {open}, {decided}, {ghana},
+     * {adopted}, {engine}, {notice} (a notice of {open}).
+     */
     private record Row(String method, String path, Body body, int anonymous, int officer, int admin, int reader, int fra, int nobody) {
         int expected(int column) {
             return new int[] {anonymous, officer, admin, reader, fra, nobody}[column];
         }
     }
 
-    private enum Body { NONE, ADOPT, REPLY_FRA, REPLY_AS_GHA, OPEN, PAGE_REPLY, PDF }
+    private enum Body { NONE, ADOPT, REPLY_FRA, REPLY_AS_GHA, OPEN, PAGE_REPLY, PDF, PAGE_BUTTON }
 
     private static final int LOGIN = 302; // a page sends an anonymous visitor to the login page
     private static final int REDIRECT = 302;
@@ -73,6 +78,10 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/officer/consultations/{open}/replies", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/replies/new", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/replies/{ghana}/attachment", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{open}/notices", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{open}/notices/{notice}", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{open}/notices/{notice}/html", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("POST", "/officer/consultations/{open}/notices/{notice}/resend", Body.PAGE_BUTTON, LOGIN, REDIRECT, 403, 403, 403, 403),
             new Row("GET", "/consultations/{open}/reply", Body.NONE, LOGIN, 403, 403, 403, 200, 403),
             new Row("POST", "/consultations/{open}/reply", Body.PAGE_REPLY, LOGIN, 403, 403, 403, REDIRECT, 403),
             new Row("GET", "/consultations/{open}/reply/{ghana}", Body.NONE, LOGIN, 403, 403, 403, 404, 403),
@@ -119,9 +128,11 @@ class AccessMatrixTest extends ApiTestSupport {
                 Instant.now().plus(Duration.ofDays(30)), "officer").id();
         tallies.tally(decided);
         documents.attach(open, 1, "Q7-17.pdf", PDF, "officer");
+        long notice = outbox.find(open, null, null, 0, 1).get(0).id(); // the circular, recorded with the opening
         Map<String, Function<Body, String>> ids = Map.of(
                 "{open}", b -> Long.toString(open), "{ghana}", b -> Long.toString(ghana), "{decided}", b -> Long.toString(decided),
-                "{adopted}", b -> Long.toString(createConsultation()), "{engine}", b -> engine.getName());
+                "{adopted}", b -> Long.toString(createConsultation()), "{engine}", b -> engine.getName(),
+                "{notice}", b -> Long.toString(notice));
 
         List<String> wrong = new ArrayList<>();
         for (int column = 0; column < WHO.size(); column++) {
@@ -166,6 +177,9 @@ class AccessMatrixTest extends ApiTestSupport {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             if (body == Body.PAGE_REPLY) {
                 return send(form(path, Map.of("positions.Q7/17", "SUPPORTS", "comments", "from " + user))).statusCode();
+            }
+            if (body == Body.PAGE_BUTTON) { // a form with nothing but its button (and the CSRF token)
+                return send(form(path, Map.of())).statusCode();
             }
             String json = switch (body) {
                 case ADOPT -> Sg17.adoptJson();
