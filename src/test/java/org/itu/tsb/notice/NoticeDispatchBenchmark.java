@@ -8,6 +8,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +24,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.ToLongFunction;
+import javax.net.SocketFactory;
 import org.itu.tsb.Sg17;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.kernel.ConsultationProperties;
@@ -61,6 +64,10 @@ import org.springframework.test.context.ActiveProfiles;
  * rounds; {@code bench.dispatch.history} fills the outbox first with that many notices already sent (copies of one
  * circular, about 8.5 kB each), as after some years of consultations. It asserts only that every recipient got
  * exactly one message per round and that no Message-ID repeats, never timings.
+ * <p>
+ * {@code -Dbench.dispatch.nodelay=true} gives every sender (ours and the baselines alike) sockets with
+ * {@code TCP_NODELAY}, which JavaMail does not set: it shows how much of a message's time is Nagle's algorithm waiting
+ * for the server's delayed acknowledgement before the final {@code .} of the message goes out.
  */
 @Tag("bench")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -78,6 +85,8 @@ class NoticeDispatchBenchmark {
     private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.dispatch.warmup", 3);
     /** Notices already sent before the first round: an outbox that has served earlier consultations. */
     private static final int HISTORY = Integer.getInteger("bench.dispatch.history", 0);
+    /** Every sender's sockets with TCP_NODELAY (not the application's configuration: an experiment). */
+    private static final boolean NO_DELAY = Boolean.getBoolean("bench.dispatch.nodelay");
 
     @Autowired ConsultationService consultations;
     @Autowired NoticeComposer composer;
@@ -264,8 +273,46 @@ class NoticeDispatchBenchmark {
         timeouts.setProperty("mail.smtp.connectiontimeout", "5000");
         timeouts.setProperty("mail.smtp.timeout", "10000");
         timeouts.setProperty("mail.smtp.writetimeout", "10000");
+        if (NO_DELAY) {
+            timeouts.put("mail.smtp.socketFactory", new NoDelaySockets());
+            timeouts.setProperty("mail.smtp.socketFactory.fallback", "false");
+        }
         mail.setJavaMailProperties(timeouts);
         return mail;
+    }
+
+    /** Plain sockets that send each write at once, without waiting for the acknowledgement of the previous one. */
+    private static final class NoDelaySockets extends SocketFactory {
+
+        private static Socket noDelay(Socket socket) throws IOException {
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return noDelay(new Socket());
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return noDelay(new Socket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return noDelay(new Socket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return noDelay(new Socket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+            return noDelay(new Socket(address, port, localAddress, localPort));
+        }
     }
 
     /** What the server got this round: one message per recipient, none more, no Message-ID seen before in the run. */
@@ -312,6 +359,8 @@ class NoticeDispatchBenchmark {
         out.append(line("the circular: %d messages a round (every address of every Member State and the information copies),"
                 + " %d bytes each on average; %d untimed warm-up rounds, %d measured", messages, rounds.get(0).bytes(),
                 WARM_UP_ROUNDS, ROUNDS));
+        out.append(line("senders' sockets: %s", NO_DELAY
+                ? "TCP_NODELAY (bench.dispatch.nodelay, not the application's configuration)" : "as JavaMail makes them (Nagle on)"));
         out.append(line("the outbox held %d notices already sent before the first round (bench.dispatch.history), %d after the last",
                 history, count()));
         out.append(line("ours     = NoticeDelivery.deliverDue() until every notice is SENT (claim, send in batches of 200 over one"
@@ -341,8 +390,8 @@ class NoticeDispatchBenchmark {
                 messages / (oneConnection / 1e9)));
         out.append(line("ratio ours/baseline (time) = %.2f, i.e. %.2f times the baseline's messages/s", ours / baseline,
                 baseline / ours));
-        out.append(line("ratio ours/one connection (time) = %.2f: the outbox's share (claim and mark) is %.1f ms a round", ours / oneConnection,
-                ms(ours - oneConnection)));
+        out.append(line("ratio ours/one connection (time) = %.2f: the rest of ours is %.1f ms a round (claiming and marking, and a"
+                + " second connection for what is beyond the first batch of 200)", ours / oneConnection, ms(ours - oneConnection)));
         out.append(line("idle deliverDue (nothing due): %.1f ms (median)", ms(median(rounds, Round::idleNanos))));
         double open = median(rounds, Round::openNanos);
         double compose = median(rounds, Round::composeNanos);
