@@ -232,6 +232,7 @@ class NoticeDeliveryTest {
         JavaMailSenderImpl real = new JavaMailSenderImpl();
         real.setHost("127.0.0.1");
         real.setPort(PORT);
+        real.getJavaMailProperties().put("mail.smtp.socketFactory", new NoDelaySockets());
         JavaMailSenderImpl mail = new JavaMailSenderImpl() {
             @Override
             protected void doSend(MimeMessage[] messages, Object[] originals) {

@@ -8,8 +8,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +22,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.ToLongFunction;
-import javax.net.SocketFactory;
 import org.itu.tsb.Sg17;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.kernel.ConsultationProperties;
@@ -279,40 +276,6 @@ class NoticeDispatchBenchmark {
         }
         mail.setJavaMailProperties(timeouts);
         return mail;
-    }
-
-    /** Plain sockets that send each write at once, without waiting for the acknowledgement of the previous one. */
-    private static final class NoDelaySockets extends SocketFactory {
-
-        private static Socket noDelay(Socket socket) throws IOException {
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return noDelay(new Socket());
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return noDelay(new Socket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return noDelay(new Socket(host, port, localHost, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return noDelay(new Socket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-            return noDelay(new Socket(address, port, localAddress, localPort));
-        }
     }
 
     /** What the server got this round: one message per recipient, none more, no Message-ID seen before in the run. */

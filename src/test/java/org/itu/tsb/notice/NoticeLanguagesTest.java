@@ -345,6 +345,7 @@ class NoticeLanguagesTest {
         JavaMailSenderImpl mail = new JavaMailSenderImpl();
         mail.setHost("127.0.0.1");
         mail.setPort(PORT);
+        mail.getJavaMailProperties().put("mail.smtp.socketFactory", new NoDelaySockets());
         return new NoticeDelivery(outbox, NoticeDeliveryTest.provider(mail), properties, events, clock);
     }
 }

@@ -26,7 +26,10 @@ import org.springframework.test.context.ActiveProfiles;
  * server the tests start (GreenMail on port 3025). Test classes extending it share one Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
+        properties = {"spring.mail.host=localhost", "spring.mail.port=3025",
+                // without Nagle's wait on loopback: a consultation's 600 notices go out in seconds (see NoDelaySockets)
+                "spring.mail.properties[mail.smtp.socketFactory.class]=org.itu.tsb.notice.NoDelaySockets",
+                "spring.mail.properties[mail.smtp.socketFactory.fallback]=false"})
 @ActiveProfiles("test")
 public abstract class ApiTestSupport {
 
