@@ -69,10 +69,15 @@ public class ConsultationApiController {
     public record QuestionView(String number, String title, QuestionKind kind, TallyView tally, Decision decision) {
     }
 
-    /** {@code createdBy} recorded the adoption and {@code openedBy} issued the circular: officers' user ids. */
+    /**
+     * {@code createdBy} recorded the adoption, {@code openedBy} issued the circular and {@code announcedBy} confirmed the
+     * tally: officers' user ids. While the status is {@code TALLIED} the decisions are {@code provisional}, and only TSB
+     * sees them.
+     */
     public record ConsultationView(long id, String circular, String circularNumber, String studyGroup, String adoptedBy,
                                    String meeting, ConsultationStatus status, Instant deadline, Instant decidedAt,
-                                   List<QuestionView> questions, ReplyHistory.Progress replies, String createdBy, String openedBy) {
+                                   boolean provisional, List<QuestionView> questions, ReplyHistory.Progress replies,
+                                   String createdBy, String openedBy, Instant announcedAt, String announcedBy) {
     }
 
     @PostMapping
@@ -80,27 +85,35 @@ public class ConsultationApiController {
         Consultation consultation = consultations.adopt(new NewConsultation(request.circular().strip(), request.studyGroup().strip(),
                 request.adoptedBy().strip(), request.meeting().strip(),
                 request.questions().stream().map(q -> new Question(q.number(), q.title().strip(), q.kind())).toList()), officer.id());
-        return ResponseEntity.created(URI.create("/api/consultations/" + consultation.id())).body(view(consultation));
+        return ResponseEntity.created(URI.create("/api/consultations/" + consultation.id())).body(view(consultation, officer));
     }
 
     @PostMapping("/{id}/open")
     public ConsultationView open(@PathVariable long id, @Valid @RequestBody OpenRequest request,
                                  @AuthenticationPrincipal ConsultationUser officer) {
-        return view(consultations.open(id, request.circularNumber().strip(), request.deadline(), officer.id()));
+        return view(consultations.open(id, request.circularNumber().strip(), request.deadline(), officer.id()), officer);
+    }
+
+    /** Completes "Review tally and announce", as Tasklist does: the decisions become final and the result goes out. */
+    @PostMapping("/{id}/announce")
+    public ConsultationView announce(@PathVariable long id, @AuthenticationPrincipal ConsultationUser officer) {
+        return view(consultations.announce(id, officer.id()), officer);
     }
 
     @GetMapping("/{id}")
-    public ConsultationView get(@PathVariable long id) {
-        return view(consultations.get(id));
+    public ConsultationView get(@PathVariable long id, @AuthenticationPrincipal ConsultationUser user) {
+        return view(consultations.get(id), user);
     }
 
     @GetMapping
-    public List<ConsultationView> list() {
-        return consultations.all().stream().map(this::view).toList();
+    public List<ConsultationView> list(@AuthenticationPrincipal ConsultationUser user) {
+        return consultations.all().stream().map(c -> view(c, user)).toList();
     }
 
-    private ConsultationView view(Consultation c) {
-        Map<String, QuestionDecision> decisions = c.decided() ? tallies.decisionsOf(c.id()) : Map.of();
+    private ConsultationView view(Consultation c, ConsultationUser user) {
+        // a provisional tally is TSB's working material until it is announced
+        boolean shown = c.decided() || (c.status() == ConsultationStatus.TALLIED && user.isTsb());
+        Map<String, QuestionDecision> decisions = shown ? tallies.decisionsOf(c.id()) : Map.of();
         List<QuestionView> questions = c.questions().stream().map(q -> {
             QuestionDecision d = decisions.get(q.number());
             TallyView tally = d == null ? null
@@ -109,6 +122,7 @@ public class ConsultationApiController {
         }).toList();
         return new ConsultationView(c.id(), c.circular(), c.circularNumber(), c.studyGroup(), c.adoptedBy(), c.meeting(),
                 c.status(), c.deadline(), decisions.values().stream().map(QuestionDecision::decidedAt).findFirst().orElse(null),
-                questions, replies.progress(c.id()), c.createdBy(), c.openedBy());
+                c.status() == ConsultationStatus.TALLIED, questions, replies.progress(c.id()), c.createdBy(), c.openedBy(),
+                c.announcedAt(), c.announcedBy());
     }
 }

@@ -90,6 +90,7 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/api/consultations/{open}", Body.NONE, 401, 200, 200, 200, 200, 403),
             new Row("POST", "/api/consultations", Body.ADOPT, 401, 201, 403, 403, 403, 403),
             new Row("POST", "/api/consultations/{adopted}/open", Body.OPEN, 401, 200, 403, 403, 403, 403),
+            new Row("POST", "/api/consultations/{open}/announce", Body.NONE, 401, 409, 403, 403, 403, 403),
             new Row("POST", "/api/consultations/{open}/replies", Body.REPLY_FRA, 401, 201, 403, 403, 201, 403),
             new Row("POST", "/api/consultations/{open}/replies", Body.REPLY_AS_GHA, 401, 201, 403, 403, 403, 403),
             new Row("GET", "/api/consultations/{open}/replies", Body.NONE, 401, 200, 200, 403, 200, 403),
@@ -110,6 +111,7 @@ class AccessMatrixTest extends ApiTestSupport {
         long decided = consultations.open(consultations.adopt(Sg17.adopted(), "officer").id(), "matrix-d-" + System.nanoTime(),
                 Instant.now().plus(Duration.ofDays(30)), "officer").id();
         tallies.tally(decided);
+        tallies.announce(decided, "officer");
         Map<String, Function<Body, String>> ids = Map.of(
                 "{open}", b -> Long.toString(open), "{ghana}", b -> Long.toString(ghana), "{decided}", b -> Long.toString(decided),
                 "{adopted}", b -> Long.toString(createConsultation()), "{engine}", b -> engine.getName());
