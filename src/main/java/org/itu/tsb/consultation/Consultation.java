@@ -52,7 +52,15 @@ public record Consultation(
         return questions.stream().anyMatch(q -> q.number().equals(number));
     }
 
-    public List<String> questionNumbers() {
+    /** The Question at position {@code seq}, 1 for the first, as the circular numbers them. */
+    public Question question(int seq) {
+        if (seq < 1 || seq > questions.size()) {
+            throw new QuestionNotFoundException(id, seq, questions.size());
+        }
+        return questions.get(seq - 1);
+    }
+
+        public List<String> questionNumbers() {
         return questions.stream().map(Question::number).toList();
     }
 }

@@ -47,10 +47,10 @@ public class ConsultationRepository {
         int seq = 0;
         for (Question q : consultation.questions()) {
             jdbc.sql("""
-                            insert into question (consultation_id, seq, number, title, kind)
-                            values (:id, :seq, :number, :title, :kind)""")
+                            insert into question (consultation_id, seq, number, title, kind, text)
+                            values (:id, :seq, :number, :title, :kind, :text)""")
                     .param("id", id).param("seq", seq++)
-                    .param("number", q.number()).param("title", q.title()).param("kind", q.kind().name())
+                    .param("number", q.number()).param("title", q.title()).param("kind", q.kind().name()).param("text", q.text())
                     .update();
         }
         return id;
@@ -104,10 +104,11 @@ public class ConsultationRepository {
     /** The Questions of the consultations the {@code where} clause selects, by consultation, in their order. */
     private Map<Long, List<Question>> questionsOf(String where, Map<String, ?> params) {
         Map<Long, List<Question>> byConsultation = new LinkedHashMap<>();
-        jdbc.sql("select consultation_id, number, title, kind from question " + where + " order by consultation_id, seq")
+        jdbc.sql("select consultation_id, number, title, kind, text from question " + where + " order by consultation_id, seq")
                 .params(params)
                 .query((rs, n) -> byConsultation.computeIfAbsent(rs.getLong("consultation_id"), k -> new ArrayList<>())
-                        .add(new Question(rs.getString("number"), rs.getString("title"), QuestionKind.valueOf(rs.getString("kind")))))
+                        .add(new Question(rs.getString("number"), rs.getString("title"), QuestionKind.valueOf(rs.getString("kind")),
+                                rs.getString("text"))))
                 .list();
         return byConsultation;
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.itu.tsb.kernel.InvalidInputException;
 import org.itu.tsb.kernel.Text;
@@ -41,6 +42,7 @@ public class ConsultationService {
         for (int i = 0; i < adopted.questions().size(); i++) {
             Question q = adopted.questions().get(i);
             Text.required("questions[" + i + "].title", q.title());
+            checkText("questions[" + i + "].text", q.text());
             if (!q.number().matches(Question.NUMBER_PATTERN)) {
                 throw new InvalidInputException("questions[" + i + "].number", "'" + q.number() + "' is not a Question number such as Q7/17");
             }
@@ -75,8 +77,17 @@ public class ConsultationService {
         events.publishEvent(new ConsultationOpened(id, deadline));
     }
 
+    /** A Question's text: clean, as all text people type, and at most {@link QuestionLimits#MAX_TEXT_LENGTH} long. */
+    private static void checkText(String field, String text) {
+        Text.check(field, text);
+        if (text.length() > QuestionLimits.MAX_TEXT_LENGTH) {
+            throw new InvalidInputException(field, "is " + text.length() + " characters long, at most " + QuestionLimits.MAX_TEXT_LENGTH
+                    + " are accepted");
+        }
+    }
+
     /** Every change names the officer who made it. */
-    private static String officer(String officer) {
+    static String officer(String officer) {
         if (officer == null || officer.isBlank()) {
             throw new IllegalArgumentException("the officer who records the change is required");
         }
@@ -109,7 +120,11 @@ public class ConsultationService {
     }
 
     public Consultation get(long id) {
-        return consultations.find(id).orElseThrow(() -> new ConsultationNotFoundException(id));
+        return find(id).orElseThrow(() -> new ConsultationNotFoundException(id));
+    }
+
+    public Optional<Consultation> find(long id) {
+        return consultations.find(id);
     }
 
     public List<Consultation> all() {

@@ -33,6 +33,7 @@ public record ConsultationProperties(
         @Valid @NotNull Notices notices,
         @Valid @NotNull Api api,
         @Valid @NotNull Replies replies,
+        @Valid @NotNull Questions questions,
         @Valid @NotNull Security security,
         /** Load TSB Circular 101 as a demo consultation at start. */
         boolean demo) {
@@ -102,6 +103,10 @@ public record ConsultationProperties(
 
     /** @param maxAttachmentBytes the largest scanned reply form an officer may attach */
     public record Replies(@Positive long maxAttachmentBytes) {
+    }
+
+    /** @param maxDocumentBytes the largest document with a Question's text (a PDF) an officer may attach */
+    public record Questions(@Positive long maxDocumentBytes) {
     }
 
     /**

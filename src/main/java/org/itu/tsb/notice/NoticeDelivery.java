@@ -173,7 +173,7 @@ public class NoticeDelivery {
     }
 
     private MimeMessage toMessage(JavaMailSender mail, NoticeOutbox.Entry entry) throws MessagingException {
-        String messageId = "<notice-" + entry.id() + "@consultation-workflow>";
+        String messageId = entry.messageId();
         MimeMessage message = mail instanceof JavaMailSenderImpl impl
                 ? new MimeMessage(impl.getSession()) {
                     @Override

@@ -4,8 +4,12 @@ import static org.itu.tsb.kernel.UtcTime.column;
 import static org.itu.tsb.kernel.UtcTime.instant;
 
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,12 +34,51 @@ public class NoticeOutbox {
         FAILED
     }
 
-    public record Entry(long id, Notice notice, Status status, int attempts, Instant nextAttemptAt, String lastError, Instant sentAt) {}
+    public record Entry(long id, Notice notice, Status status, int attempts, Instant nextAttemptAt, String lastError, Instant sentAt) {
+
+        /** The {@code Message-ID} of every message sent for this notice: a receiver can drop a repeat by it. */
+        public String messageId() {
+            return "<notice-" + id + "@consultation-workflow>";
+        }
+    }
+
+    /** A notice as a list shows it: what it is, to whom, and its delivery; not its bodies. */
+    public record Line(long id, NoticeKind kind, String recipient, String language, String subject, Status status, int attempts,
+                       Instant nextAttemptAt, String lastError, Instant sentAt) {}
+
+    /** How many notices are in each status. */
+    public record Counts(int waiting, int sending, int sent, int failed) {
+
+        public int of(Status status) {
+            return switch (status) {
+                case PENDING -> waiting;
+                case SENDING -> sending;
+                case SENT -> sent;
+                case FAILED -> failed;
+            };
+        }
+
+        public int total() {
+            return waiting + sending + sent + failed;
+        }
+
+        /** Not taken by the mail server yet: waiting, being sent or failed. */
+        public int undelivered() {
+            return total() - sent;
+        }
+    }
+
+    /** Every status but SENT. */
+    public static final Set<Status> UNDELIVERED = Set.of(Status.PENDING, Status.SENDING, Status.FAILED);
 
     private static final RowMapper<Entry> ENTRY = (rs, n) -> new Entry(rs.getLong("id"), new Notice(rs.getLong("consultation_id"),
             NoticeKind.valueOf(rs.getString("kind")), rs.getString("reference"), rs.getString("recipient"),
             rs.getString("language"), rs.getString("subject"), rs.getString("body"), rs.getString("html_body")), Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
             instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "sent_at"));
+
+    private static final RowMapper<Line> LINE = (rs, n) -> new Line(rs.getLong("id"), NoticeKind.valueOf(rs.getString("kind")),
+            rs.getString("recipient"), rs.getString("language"), rs.getString("subject"), Status.valueOf(rs.getString("status")),
+            rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "sent_at"));
 
     private static final int ERROR_LENGTH = 1000;
 
@@ -144,6 +187,51 @@ public class NoticeOutbox {
         return jdbc.sql("select * from notice where consultation_id = :id order by id").param("id", consultationId)
                 .query(ENTRY)
                 .list();
+    }
+
+    /**
+     * One page of the consultation's notices, in the order issued, of one kind and in the given statuses (null, empty:
+     * any). The database filters and pages: a consultation has hundreds of notices, and their bodies are not read.
+     */
+    public List<Line> find(long consultationId, NoticeKind kind, Set<Status> statuses, int offset, int limit) {
+        return jdbc.sql("select id, kind, recipient, language, subject, status, attempts, next_attempt_at, last_error, sent_at"
+                        + " from notice" + where(kind, statuses) + " order by id offset :offset rows fetch first :limit rows only")
+                .params(filter(consultationId, kind, statuses)).param("offset", offset).param("limit", limit)
+                .query(LINE).list();
+    }
+
+    /** How many of the consultation's notices are in each status. */
+    public Counts countByStatus(long consultationId) {
+        return countByStatus(consultationId, null);
+    }
+
+    /** How many of the consultation's notices of this kind (null: of every kind) are in each status. */
+    public Counts countByStatus(long consultationId, NoticeKind kind) {
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        jdbc.sql("select status, count(*) as n from notice" + where(kind, Set.of()) + " group by status")
+                .params(filter(consultationId, kind, Set.of()))
+                .query(rs -> {
+                    counts.put(Status.valueOf(rs.getString("status")), rs.getInt("n"));
+                });
+        return new Counts(counts.getOrDefault(Status.PENDING, 0), counts.getOrDefault(Status.SENDING, 0),
+                counts.getOrDefault(Status.SENT, 0), counts.getOrDefault(Status.FAILED, 0));
+    }
+
+    private static String where(NoticeKind kind, Set<Status> statuses) {
+        return " where consultation_id = :consultationId" + (kind == null ? "" : " and kind = :kind")
+                + (statuses == null || statuses.isEmpty() ? "" : " and status in (:statuses)");
+    }
+
+    private static Map<String, Object> filter(long consultationId, NoticeKind kind, Set<Status> statuses) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("consultationId", consultationId);
+        if (kind != null) {
+            params.put("kind", kind.name());
+        }
+        if (statuses != null && !statuses.isEmpty()) {
+            params.put("statuses", statuses.stream().map(Status::name).sorted().toList());
+        }
+        return params;
     }
 
     private Optional<Entry> find(Notice notice) {

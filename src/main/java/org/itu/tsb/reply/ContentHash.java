@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.TreeMap;
+import org.itu.tsb.kernel.Attachment;
 
 /** SHA-256 fingerprints for the audit trail. */
 final class ContentHash {

@@ -1,6 +1,7 @@
 package org.itu.tsb.reply;
 
 import java.time.Instant;
+import org.itu.tsb.kernel.Attachment;
 
 /**
  * Where a reply came from and who recorded it. {@code receivedAt} is when TSB received it: null means now

@@ -20,6 +20,7 @@ public final class TestProperties {
                         new ConsultationProperties.Contact("+41 22 730 6206", "+41 22 730 5853", "tsb{studyGroup}@itu.example"),
                         URI.create("http://localhost:8080"), Duration.ofDays(14), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(15), 10, Duration.ofMinutes(5)),
                 new ConsultationProperties.Api(262_144), new ConsultationProperties.Replies(10_485_760),
+                new ConsultationProperties.Questions(10_485_760),
                 new ConsultationProperties.Security("study-group-readers", "member-state-", login, rateLimit),
                 false);
     }

@@ -7,6 +7,7 @@ import static org.itu.tsb.reply.Position.SUPPORTS;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.itu.tsb.kernel.Attachment;
 import org.junit.jupiter.api.Test;
 
 /** Pins down the audit fingerprint of a reply: SHA-256 of a canonical form that only the reply's content changes. */

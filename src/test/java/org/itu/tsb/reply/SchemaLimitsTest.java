@@ -2,12 +2,16 @@ package org.itu.tsb.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.itu.tsb.consultation.QuestionLimits;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The columns of reply_version are as large as {@link ReplyLimits} says a reply may be: no more, no less (a Flyway slice). */
+/**
+ * The columns of reply_version are as large as {@link ReplyLimits} says a reply may be, and those of question as
+ * {@link QuestionLimits} says a Question may be: no more, no less (a Flyway slice).
+ */
 @JdbcTest
 class SchemaLimitsTest {
 
@@ -24,10 +28,19 @@ class SchemaLimitsTest {
         assertThat(length("RECORDED_BY")).isEqualTo(ReplyLimits.MAX_RECORDED_BY);
     }
 
+    @Test
+    void aQuestionsTextHoldsTheLongestTextAccepted() {
+        assertThat(length("QUESTION", "TEXT")).isEqualTo(QuestionLimits.MAX_TEXT_LENGTH);
+    }
+
     private int length(String column) {
+        return length("REPLY_VERSION", column);
+    }
+
+    private int length(String table, String column) {
         return jdbc.sql("""
                         select character_maximum_length from information_schema.columns
-                         where table_name = 'REPLY_VERSION' and column_name = :column""")
-                .param("column", column).query(Integer.class).single();
+                         where table_name = :table and column_name = :column""")
+                .param("table", table).param("column", column).query(Integer.class).single();
     }
 }

@@ -35,9 +35,11 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,8 +56,8 @@ import org.springframework.web.util.HtmlUtils;
  * The pages' security as a browser sees it: headless Chromium (Debian's chromium and chromium-driver, which .ci/run
  * installs; Selenium Manager never downloads anything here) against the application on a random port. Login and its
  * refusal, comments that look like script shown as text, a representative kept out of the officers' pages and bound
- * to its own State, and forms posted from another origin refused for want of the CSRF token. Each step leaves a
- * screenshot in target/screenshots/.
+ * to its own State, forms posted from another origin refused for want of the CSRF token, and a notice's HTML version
+ * loaded in its sandboxed frame. Each step leaves a screenshot in target/screenshots/.
  */
 @Tag("browser")
 @ApplicationTest
@@ -235,6 +237,31 @@ class BrowserSecurityTest {
                 "memberState=CHE&receivedAt=2026-02-01T10%3A00&channel=FAX&positions.Q7%2F17=SUPPORTS");
         assertThat(forgedRecord.statusCode()).isEqualTo(403);
         assertThat(storedVersions(c)).isOne();
+    }
+
+    @Test
+    void anOfficerReadsANoticeWithItsHtmlVersionInASandboxedFrame() throws Exception {
+        Consultation c = openConsultation(); // its circular is recorded with the opening
+
+        open("/officer/consultations/" + c.id() + "/notices");
+        logIn(TestAccounts.OFFICER, TestAccounts.OFFICER);
+        assertThat(heading()).isEqualTo("Notices of TSB Circular " + c.circularNumber());
+        screenshot("1-outbox");
+        driver.findElement(By.cssSelector("table.outbox tbody a")).click();
+        await(ExpectedConditions.urlMatches("/officer/consultations/" + c.id() + "/notices/\\d+$"));
+        assertThat(mainText()).contains("Message-ID").contains("@consultation-workflow>");
+
+        WebElement frame = driver.findElement(By.cssSelector("iframe.notice-html"));
+        assertThat(frame.getDomAttribute("sandbox")).as("sandboxed").isNotNull();
+        new Actions(driver).scrollToElement(frame).perform();
+        driver.switchTo().frame(frame);
+        try {
+            await(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), c.circularNumber()));
+            assertThat(driver.findElement(By.tagName("body")).getText()).as("the notice, not the login page").doesNotContain("Log in");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+        screenshot("2-notice");
     }
 
     // --- the consultation, the browser, the assertions ---

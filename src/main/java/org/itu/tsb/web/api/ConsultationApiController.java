@@ -12,11 +12,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.ConsultationStatus;
 import org.itu.tsb.consultation.NewConsultation;
 import org.itu.tsb.consultation.Question;
+import org.itu.tsb.consultation.QuestionDocument;
+import org.itu.tsb.consultation.QuestionDocuments;
 import org.itu.tsb.consultation.QuestionKind;
 import org.itu.tsb.identity.ConsultationUser;
 import org.itu.tsb.reply.ReplyHistory;
@@ -39,17 +42,22 @@ public class ConsultationApiController {
     private final ConsultationService consultations;
     private final TallyService tallies;
     private final ReplyHistory replies;
+    private final QuestionDocuments documents;
 
-    public ConsultationApiController(ConsultationService consultations, TallyService tallies, ReplyHistory replies) {
+    public ConsultationApiController(ConsultationService consultations, TallyService tallies, ReplyHistory replies,
+                                     QuestionDocuments documents) {
         this.consultations = consultations;
         this.tallies = tallies;
         this.replies = replies;
+        this.documents = documents;
     }
 
+    /** {@code text}: the Question's agreed text (Annex 1 of the circular), optional; its checks are the adoption's. */
     public record QuestionRequest(
             @NotBlank @Pattern(regexp = Question.NUMBER_PATTERN, message = "must be a Question number such as Q7/17") String number,
             @NotBlank @Size(max = 500) String title,
-            @NotNull QuestionKind kind) {
+            @NotNull QuestionKind kind,
+            String text) {
     }
 
     public record AdoptRequest(
@@ -66,7 +74,9 @@ public class ConsultationApiController {
     public record TallyView(int support, int notSupport, int counted, @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal percent) {
     }
 
-    public record QuestionView(String number, String title, QuestionKind kind, TallyView tally, Decision decision) {
+    /** {@code text} is always there, {@code ""} when TSB gave none; {@code document} only when TSB attached one. */
+    public record QuestionView(String number, String title, QuestionKind kind, String text, boolean hasDocument,
+                               QuestionDocumentApiController.DocumentView document, TallyView tally, Decision decision) {
     }
 
     /**
@@ -84,7 +94,8 @@ public class ConsultationApiController {
     public ResponseEntity<ConsultationView> adopt(@Valid @RequestBody AdoptRequest request, @AuthenticationPrincipal ConsultationUser officer) {
         Consultation consultation = consultations.adopt(new NewConsultation(request.circular().strip(), request.studyGroup().strip(),
                 request.adoptedBy().strip(), request.meeting().strip(),
-                request.questions().stream().map(q -> new Question(q.number(), q.title().strip(), q.kind())).toList()), officer.id());
+                request.questions().stream().map(q -> new Question(q.number(), q.title().strip(), q.kind(),
+                        q.text() == null ? "" : q.text().strip())).toList()), officer.id());
         return ResponseEntity.created(URI.create("/api/consultations/" + consultation.id())).body(view(consultation, officer));
     }
 
@@ -114,11 +125,16 @@ public class ConsultationApiController {
         // a provisional tally is TSB's working material until it is announced
         boolean shown = c.decided() || (c.status() == ConsultationStatus.TALLIED && user.isTsb());
         Map<String, QuestionDecision> decisions = shown ? tallies.decisionsOf(c.id()) : Map.of();
-        List<QuestionView> questions = c.questions().stream().map(q -> {
+        Map<String, QuestionDocument> documents = this.documents.of(c.id());
+        List<QuestionView> questions = IntStream.rangeClosed(1, c.questions().size()).mapToObj(seq -> {
+            Question q = c.question(seq);
             QuestionDecision d = decisions.get(q.number());
             TallyView tally = d == null ? null
                     : new TallyView(d.tally().support(), d.tally().notSupport(), d.tally().counted(), d.tally().percent());
-            return new QuestionView(q.number(), q.title(), q.kind(), tally, d == null ? null : d.decision());
+            QuestionDocument document = documents.get(q.number());
+            return new QuestionView(q.number(), q.title(), q.kind(), q.text(), document != null,
+                    document == null ? null : QuestionDocumentApiController.DocumentView.of(c.id(), seq, document),
+                    tally, d == null ? null : d.decision());
         }).toList();
         return new ConsultationView(c.id(), c.circular(), c.circularNumber(), c.studyGroup(), c.adoptedBy(), c.meeting(),
                 c.status(), c.deadline(), decisions.values().stream().map(QuestionDecision::decidedAt).findFirst().orElse(null),

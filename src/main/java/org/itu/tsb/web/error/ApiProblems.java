@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.itu.tsb.consultation.ConsultationNotFoundException;
 import org.itu.tsb.consultation.ConsultationStateException;
+import org.itu.tsb.consultation.QuestionNotFoundException;
 import org.itu.tsb.kernel.InvalidInputException;
 import org.itu.tsb.web.filter.BodySizeLimit;
 import org.slf4j.Logger;
@@ -43,6 +44,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConsultationStateException.class)
     ProblemDetail conflict(ConsultationStateException e) {
         return problem(HttpStatus.CONFLICT, "Not allowed in the consultation's current state", e.getMessage());
+    }
+
+    @ExceptionHandler(QuestionNotFoundException.class)
+    ProblemDetail questionNotFound(QuestionNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Question not found", e.getMessage());
     }
 
     @ExceptionHandler(InvalidInputException.class)

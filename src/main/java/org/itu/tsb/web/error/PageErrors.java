@@ -3,6 +3,7 @@ package org.itu.tsb.web.error;
 import jakarta.servlet.http.HttpServletRequest;
 import org.itu.tsb.consultation.ConsultationNotFoundException;
 import org.itu.tsb.consultation.ConsultationStateException;
+import org.itu.tsb.consultation.QuestionNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -41,6 +42,12 @@ class PageErrors {
     @ExceptionHandler(ConsultationStateException.class)
     ModelAndView conflict(ConsultationStateException e) {
         return pages.page(HttpStatus.CONFLICT, "error.conflict.title", capitalized(e.getMessage()) + ".");
+    }
+
+    /** /consultations/7/questions/9/document: the consultation has three Questions. */
+    @ExceptionHandler(QuestionNotFoundException.class)
+    ModelAndView questionNotFound(QuestionNotFoundException e) {
+        return pages.page(HttpStatus.NOT_FOUND, "error.notFound.title", capitalized(e.getMessage()) + ".");
     }
 
     @ExceptionHandler(PageNotFoundException.class)

@@ -10,21 +10,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.itu.tsb.kernel.ConsultationProperties;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * JSON bodies of {@code /api} are small (a reply form is a few kilobytes); a larger one is refused with 413 before
- * it is read, whether it declares its length or streams it in chunks.
+ * it is read, whether it declares its length or streams it in chunks. A Question's document ({@link DocumentUpload})
+ * has its own limit.
  */
 @Component
 public class BodySizeLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long maxJsonBytes;
+    private final long maxDocumentBytes;
 
     public BodySizeLimit(ConsultationProperties properties) {
-        this.maxBytes = properties.api().maxBodyBytes();
+        this.maxJsonBytes = properties.api().maxBodyBytes();
+        this.maxDocumentBytes = properties.questions().maxDocumentBytes();
     }
 
     /** Thrown while reading a chunked body that goes past the limit. */
@@ -42,12 +44,10 @@ public class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = DocumentUpload.is(request) ? maxDocumentBytes : maxJsonBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payload too large\",\"status\":413,"
-                    + "\"detail\":\"body: " + request.getContentLengthLong() + " bytes, at most " + maxBytes + " are accepted\","
-                    + "\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+            FilterProblem.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
+                    "body: " + request.getContentLengthLong() + " bytes, at most " + maxBytes + " are accepted", request.getRequestURI());
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

@@ -14,8 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The API reads JSON only: a body sent as anything else ({@code text/plain}, a form, a wildcard such as
- * {@code application/*}, or a malformed type) is refused with 415 before any controller sees it. A request with no
- * body at all (an action such as re-sending a notice) needs no type.
+ * {@code application/*}, or a malformed type) is refused with 415 before any controller sees it. The one exception is
+ * a Question's document ({@link DocumentUpload}): the PDF itself, sent as {@code application/pdf}, and nothing else.
+ * A request with no body at all (an action such as re-sending a notice) needs no type.
  */
 @Component
 public class JsonOnly extends OncePerRequestFilter {
@@ -30,14 +31,21 @@ public class JsonOnly extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (isJson(request.getContentType()) || withoutBody(request)) {
+        boolean document = DocumentUpload.is(request);
+        if (document ? isPdf(request.getContentType()) : isJson(request.getContentType()) || withoutBody(request)) {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unsupported media type\",\"status\":415,"
-                + "\"detail\":\"body: send JSON, with Content-Type: application/json\"}");
+        String send = document ? "the PDF itself, with Content-Type: application/pdf" : "JSON, with Content-Type: application/json";
+        FilterProblem.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "body: send " + send, null);
+    }
+
+    static boolean isPdf(String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_PDF.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     /** {@code curl -X POST …/resend} sends nothing, so it has no type to give: a bodiless request is not refused. */

@@ -59,13 +59,10 @@ class OfficerConsultationController {
         model.addAttribute("decisions", consultation.tallied() ? tallies.decisionsOf(id) : Map.of());
         model.addAttribute("replies", byMemberState);
         model.addAttribute("progress", replies.progress(id));
-        // what the procedure owes and has not delivered yet: officers see a mail outage here, not in a log
-        List<NoticeOutbox.Entry> notices = outbox.findByConsultation(id);
-        model.addAttribute("noticesSent", notices.stream().filter(n -> n.status() == NoticeOutbox.Status.SENT).count());
-        model.addAttribute("noticesTotal", notices.size());
-        List<NoticeOutbox.Entry> undelivered = notices.stream().filter(n -> n.status() != NoticeOutbox.Status.SENT).toList();
-        model.addAttribute("undeliveredCount", undelivered.size());
-        model.addAttribute("undelivered", undelivered.subList(0, Math.min(UNDELIVERED_SHOWN, undelivered.size())));
+        // what the procedure owes and has not delivered yet: officers see a mail outage here, not in a log; the outbox
+        // page has them all
+        model.addAttribute("notices", outbox.countByStatus(id));
+        model.addAttribute("undelivered", outbox.find(id, null, NoticeOutbox.UNDELIVERED, 0, UNDELIVERED_SHOWN));
         return "officer/replies";
     }
 

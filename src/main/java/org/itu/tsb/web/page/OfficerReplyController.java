@@ -8,7 +8,7 @@ import org.itu.tsb.identity.ConsultationUser;
 import org.itu.tsb.kernel.InvalidInputException;
 import org.itu.tsb.memberstate.MemberState;
 import org.itu.tsb.memberstate.MemberStateRegistry;
-import org.itu.tsb.reply.Attachment;
+import org.itu.tsb.kernel.Attachment;
 import org.itu.tsb.reply.AttachmentCheck;
 import org.itu.tsb.reply.ReplyHistory;
 import org.itu.tsb.reply.ReplyIntake;

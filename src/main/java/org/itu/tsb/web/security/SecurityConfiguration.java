@@ -2,8 +2,10 @@ package org.itu.tsb.web.security;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import jakarta.servlet.DispatcherType;
+import java.util.List;
 import org.itu.tsb.identity.IdentityAuthenticationProvider;
 import org.itu.tsb.identity.Role;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,8 +22,15 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CompositeHeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * Who may do what, in one place. Three filter chains share one identity store ({@link IdentityAuthenticationProvider}):
@@ -41,6 +50,16 @@ class SecurityConfiguration {
     static final String PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The HTML version of a notice, as sent: it carries Member States' comments, so it is never inlined into a page but
+     * shown in a sandboxed frame of its notice page. Sandboxed here too (no script, no form, an origin of its own),
+     * nothing loaded but its inline styles, and framed by this application only.
+     */
+    static final String NOTICE_HTML_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+    /** The one response of the pages that a page of this application may frame. */
+    private static final RequestMatcher NOTICE_HTML = path(GET, "/officer/consultations/*/notices/*/html");
+
     /** The rate limits need the authenticated user: they run inside the filter chains only, not a second time before them. */
     @Bean
     FilterRegistrationBean<RateLimits> rateLimitsOnlyInsideTheChains(RateLimits rateLimits) {
@@ -56,6 +75,10 @@ class SecurityConfiguration {
 
     private static RequestMatcher path(HttpMethod method, String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
+    private static HeaderWriter onlyFor(RequestMatcher requests, HeaderWriter... writers) {
+        return new DelegatingRequestMatcherHeaderWriter(requests, new CompositeHeaderWriter(List.of(writers)));
     }
 
     @Bean
@@ -85,6 +108,8 @@ class SecurityConfiguration {
                         .requestMatchers(path(GET, "/api/consultations/*/replies"), path(GET, "/api/consultations/*/replies/**"))
                         .hasAnyRole(OFFICER, ADMIN, REPRESENTATIVE)
                         .requestMatchers(path(GET, "/api/consultations/*/result")).hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)
+                        .requestMatchers(path(PUT, "/api/consultations/*/questions/*/document")).hasRole(OFFICER)
+                        .requestMatchers(path(GET, "/api/consultations/*/questions/*/document")).hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)
                         .requestMatchers(path(GET, "/api/consultations"), path(GET, "/api/consultations/*")).hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)
                         .anyRequest().hasAnyRole(OFFICER, ADMIN))
                 .build();
@@ -115,13 +140,20 @@ class SecurityConfiguration {
                 .formLogin(login -> login.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(e -> e.accessDeniedPage("/access-denied"))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP))
+                // every page: PAGES_CSP and X-Frame-Options DENY; the HTML version of a notice: its own CSP and SAMEORIGIN
+                .headers(h -> h.frameOptions(f -> f.disable())
+                        .addHeaderWriter(onlyFor(new NegatedRequestMatcher(NOTICE_HTML),
+                                new ContentSecurityPolicyHeaderWriter(PAGES_CSP), new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY)))
+                        .addHeaderWriter(onlyFor(NOTICE_HTML,
+                                new ContentSecurityPolicyHeaderWriter(NOTICE_HTML_CSP), new XFrameOptionsHeaderWriter(XFrameOptionsMode.SAMEORIGIN)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=()")))
                 .addFilterBefore(rateLimits, AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(path("/login"), path("/css/**"), path("/favicon.ico"), path("/access-denied")).permitAll()
+                        // Annex 1 of the circular, linked from the circular's e-mail: public (the page says nothing before it is issued)
+                        .requestMatchers(path(GET, "/consultations/*/questions"), path(GET, "/consultations/*/questions/*/document")).permitAll()
                         .requestMatchers(path("/officer/**")).hasRole(OFFICER)
                         .requestMatchers(path("/consultations/*/reply"), path("/consultations/*/reply/**")).hasRole(REPRESENTATIVE)
                         .requestMatchers(path(GET, "/consultations/*/result")).hasAnyRole(OFFICER, ADMIN, READER, REPRESENTATIVE)

@@ -1,7 +1,7 @@
 package org.itu.tsb.web.view;
 
 import java.nio.charset.StandardCharsets;
-import org.itu.tsb.reply.Attachment;
+import org.itu.tsb.kernel.Attachment;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -757,6 +757,15 @@ class ApiFuzzTest extends ApiTestSupport {
             bodies.add(json("adopt title '" + show(title, 20) + "'", adoptWithQuestion(question("Q1/17").set("title", title)))
                     .expect(invalidRequired(title, 500) ? Expect.REFUSED : Expect.ANY));
         }
+        // a Question's text is optional: null or blank is no text; any other type, or a character no one types, is refused
+        for (Object wrong : sample(WRONG_TYPES, 3)) {
+            bodies.add(json("adopt question text=" + show(toJson(wrong), 30), adoptWithQuestion(question("Q1/17").set("text", wrong)))
+                    .expect(Expect.REFUSED));
+        }
+        for (String text : sample(NASTY_TEXT, 4)) {
+            bodies.add(json("adopt text '" + show(text, 20) + "'", adoptWithQuestion(question("Q1/17").set("text", text)))
+                    .expect(invalidText(text) ? Expect.REFUSED : Expect.ANY));
+        }
         List<Object> many = IntStream.rangeClosed(1, 51).mapToObj(i -> (Object) question("Q" + i + "/17")).toList();
         for (Object questions : List.of(Collections.singletonList(null), List.of(1), List.of("Q7/17"), List.of(List.of()),
                 List.of(new Obj()), many, List.of(question("Q7/17"), question("Q7/17")))) {

@@ -62,6 +62,13 @@ public abstract class ApiTestSupport {
         return exchange(HttpMethod.POST, path, new HttpEntity<>(body, headers));
     }
 
+    /** A body that is not JSON: a Question's document. */
+    protected Response put(String path, byte[] body, MediaType type) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
+        return exchange(HttpMethod.PUT, path, new HttpEntity<>(body, headers));
+    }
+
     protected Response get(String path) {
         return exchange(HttpMethod.GET, path, HttpEntity.EMPTY);
     }

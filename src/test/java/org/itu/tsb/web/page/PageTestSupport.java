@@ -73,7 +73,11 @@ abstract class PageTestSupport {
 
     /** TSAG adopts the three SG17 Questions of Circular 101; TSB issues a circular (101, 102, ...) with its deadline. */
     Consultation openConsultation() {
-        Consultation adopted = adopt();
+        return open(adopt());
+    }
+
+    /** TSB issues the circular of this adopted consultation (101, 102, ...) with its deadline. */
+    Consultation open(Consultation adopted) {
         return consultations.open(adopted.id(), String.valueOf(CIRCULAR_NUMBERS.getAndIncrement()), DEADLINE, "officer");
     }
 

@@ -23,7 +23,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.itu.tsb.Sg17;
 import org.itu.tsb.TestAccounts;
 import org.itu.tsb.consultation.ConsultationService;
-import org.itu.tsb.reply.Attachment;
+import org.itu.tsb.consultation.QuestionDocuments;
+import org.itu.tsb.kernel.Attachment;
+import org.itu.tsb.notice.NoticeOutbox;
 import org.itu.tsb.reply.Channel;
 import org.itu.tsb.reply.Position;
 import org.itu.tsb.reply.ReplyIntake;
@@ -48,17 +50,22 @@ class AccessMatrixTest extends ApiTestSupport {
     @Autowired ConsultationService consultations;
     @Autowired ReplyIntake intake;
     @Autowired TallyService tallies;
+    @Autowired QuestionDocuments documents;
+    @Autowired NoticeOutbox outbox;
     /** Tests name their engine uniquely: the webapps' and the REST API's paths name it. */
     @Autowired ProcessEngine engine;
 
-    /** One row: a request, and the status each of {@link #WHO} must get. {@code path} may name {open}, {decided}, {ghana}, {adopted}, {engine}. */
+    /**
+     * One row: a request, and the status each of {@link #WHO} must get. {@code path} may name {open}, {decided}, {ghana},
+     * {adopted}, {engine}, {notice} (a notice of {open}).
+     */
     private record Row(String method, String path, Body body, int anonymous, int officer, int admin, int reader, int fra, int nobody) {
         int expected(int column) {
             return new int[] {anonymous, officer, admin, reader, fra, nobody}[column];
         }
     }
 
-    private enum Body { NONE, ADOPT, REPLY_FRA, REPLY_AS_GHA, OPEN, PAGE_REPLY }
+    private enum Body { NONE, ADOPT, REPLY_FRA, REPLY_AS_GHA, OPEN, PAGE_REPLY, PDF, PAGE_BUTTON }
 
     private static final int LOGIN = 302; // a page sends an anonymous visitor to the login page
     private static final int REDIRECT = 302;
@@ -71,11 +78,19 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/officer/consultations/{open}/replies", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/replies/new", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/replies/{ghana}/attachment", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{open}/notices", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{open}/notices/{notice}", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{open}/notices/{notice}/html", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("POST", "/officer/consultations/{open}/notices/{notice}/resend", Body.PAGE_BUTTON, LOGIN, REDIRECT, 403, 403, 403, 403),
             new Row("GET", "/consultations/{open}/reply", Body.NONE, LOGIN, 403, 403, 403, 200, 403),
             new Row("POST", "/consultations/{open}/reply", Body.PAGE_REPLY, LOGIN, 403, 403, 403, REDIRECT, 403),
             new Row("GET", "/consultations/{open}/reply/{ghana}", Body.NONE, LOGIN, 403, 403, 403, 404, 403),
             new Row("GET", "/consultations/{decided}/result", Body.NONE, LOGIN, 200, 200, 200, 200, 403),
             new Row("GET", "/consultations/{open}/result", Body.NONE, LOGIN, 409, 409, 409, 409, 403),
+            // Annex 1 of the circular: public once the circular is issued, no page before
+            new Row("GET", "/consultations/{open}/questions", Body.NONE, 200, 200, 200, 200, 200, 200),
+            new Row("GET", "/consultations/{open}/questions/1/document", Body.NONE, 200, 200, 200, 200, 200, 200),
+            new Row("GET", "/consultations/{adopted}/questions", Body.NONE, 404, 404, 404, 404, 404, 404),
             // the Camunda webapps (the pages' session)
             new Row("GET", "/camunda/app/tasklist/{engine}/", Body.NONE, LOGIN, 200, 200, 403, 403, 403),
             new Row("GET", "/camunda/app/cockpit/{engine}/", Body.NONE, LOGIN, 403, 200, 403, 403, 403),
@@ -98,6 +113,8 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/api/consultations/{open}/replies/{ghana}/attachment", Body.NONE, 401, 200, 200, 403, 404, 403),
             new Row("GET", "/api/consultations/{decided}/result", Body.NONE, 401, 200, 200, 200, 200, 403),
             new Row("GET", "/api/consultations/{open}/notices", Body.NONE, 401, 200, 200, 403, 403, 403),
+            new Row("PUT", "/api/consultations/{open}/questions/1/document", Body.PDF, 401, 200, 403, 403, 403, 403),
+            new Row("GET", "/api/consultations/{open}/questions/1/document", Body.NONE, 401, 200, 200, 200, 200, 403),
             new Row("GET", "/api/consultations/{open}/result", Body.NONE, 401, 409, 409, 409, 409, 403));
 
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -112,9 +129,12 @@ class AccessMatrixTest extends ApiTestSupport {
                 Instant.now().plus(Duration.ofDays(30)), "officer").id();
         tallies.tally(decided);
         tallies.announce(decided, "officer");
+        documents.attach(open, 1, "Q7-17.pdf", PDF, "officer");
+        long notice = outbox.find(open, null, null, 0, 1).get(0).id(); // the circular, recorded with the opening
         Map<String, Function<Body, String>> ids = Map.of(
                 "{open}", b -> Long.toString(open), "{ghana}", b -> Long.toString(ghana), "{decided}", b -> Long.toString(decided),
-                "{adopted}", b -> Long.toString(createConsultation()), "{engine}", b -> engine.getName());
+                "{adopted}", b -> Long.toString(createConsultation()), "{engine}", b -> engine.getName(),
+                "{notice}", b -> Long.toString(notice));
 
         List<String> wrong = new ArrayList<>();
         for (int column = 0; column < WHO.size(); column++) {
@@ -160,6 +180,9 @@ class AccessMatrixTest extends ApiTestSupport {
             if (body == Body.PAGE_REPLY) {
                 return send(form(path, Map.of("positions.Q7/17", "SUPPORTS", "comments", "from " + user))).statusCode();
             }
+            if (body == Body.PAGE_BUTTON) { // a form with nothing but its button (and the CSRF token)
+                return send(form(path, Map.of())).statusCode();
+            }
             String json = switch (body) {
                 case ADOPT -> Sg17.adoptJson();
                 case OPEN -> "{\"circularNumber\": \"m-%d\", \"deadline\": \"%s\"}".formatted(System.nanoTime(),
@@ -170,6 +193,8 @@ class AccessMatrixTest extends ApiTestSupport {
             };
             if (json != null) {
                 request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            } else if (body == Body.PDF) {
+                request.header("Content-Type", "application/pdf").method(method, HttpRequest.BodyPublishers.ofByteArray(PDF));
             } else {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
