@@ -259,13 +259,8 @@ class NoticeDeliveryTest {
         return new NoticeDelivery(outbox, provider(mail), properties, events, clock);
     }
 
-    /**
-     * The notices other tests of the shared context recorded (no mail server there) are not this test's: they are
-     * made due in a century, so a delivery here sends only what the test records.
-     */
     static void parkTheNoticesOfEarlierTests(JdbcClient jdbc) {
-        jdbc.sql("update notice set next_attempt_at = :later where status = 'PENDING'")
-                .param("later", java.time.OffsetDateTime.parse("2126-01-01T00:00:00Z")).update();
+        TestOutbox.parkTheNoticesOfEarlierTests(jdbc);
     }
 
     static ObjectProvider<JavaMailSender> provider(JavaMailSender mail) {

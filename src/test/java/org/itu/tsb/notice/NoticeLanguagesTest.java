@@ -258,7 +258,7 @@ class NoticeLanguagesTest {
         var p = properties;
         return new NoticeComposer(consultations, registry, tallies, history, replies, templates,
                 new ConsultationProperties(p.approvalThresholdPercent(), p.officerGroup(), p.memberStates(), p.models(), notices,
-                        p.api(), p.replies(), p.security(), p.demo()), clock);
+                        p.api(), p.replies(), p.questions(), p.security(), p.demo()), clock);
     }
 
     @Test
