@@ -18,7 +18,9 @@ public record Consultation(
         Instant createdAt,
         String createdBy,
         String openedBy,
-        boolean decided) {
+        boolean tallied,
+        Instant announcedAt,
+        String announcedBy) {
 
     /** A deadline further ahead than this is surely a typing mistake: the procedure's period is two months. */
     public static final Duration LONGEST_CONSULTATION = Duration.ofDays(2 * 366);
@@ -28,10 +30,18 @@ public record Consultation(
     }
 
     public ConsultationStatus status() {
-        if (decided) {
+        if (decided()) {
             return ConsultationStatus.DECIDED;
         }
+        if (tallied) {
+            return ConsultationStatus.TALLIED;
+        }
         return deadline == null ? ConsultationStatus.ADOPTED : ConsultationStatus.OPEN;
+    }
+
+    /** The result is announced: the decisions are final and public. Before that, a tally is provisional. */
+    public boolean decided() {
+        return announcedAt != null;
     }
 
     public boolean isOpened() {

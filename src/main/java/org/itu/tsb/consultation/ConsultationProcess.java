@@ -17,4 +17,11 @@ public interface ConsultationProcess {
      * @throws ConsultationStateException if no circular is waiting to be issued
      */
     void issueCircular(long consultationId, String circularNumber, Instant deadline, String officer);
+
+    /**
+     * Announces the result, as an officer completing "Review tally and announce" does.
+     *
+     * @throws ConsultationStateException if no tally is waiting for review
+     */
+    void announce(long consultationId, String officer);
 }

@@ -20,8 +20,8 @@ public class ConsultationRepository {
 
     private static final String SELECT = """
             select c.id, c.circular, c.study_group, c.adopted_by, c.meeting, c.circular_number, c.deadline,
-                   c.opened_at, c.created_at, c.created_by, c.opened_by,
-                   exists(select 1 from decision d where d.consultation_id = c.id) as decided
+                   c.opened_at, c.created_at, c.created_by, c.opened_by, c.announced_at, c.announced_by,
+                   exists(select 1 from decision d where d.consultation_id = c.id) as tallied
             from consultation c
             """;
 
@@ -89,6 +89,12 @@ public class ConsultationRepository {
                 .update();
     }
 
+    /** The officer confirmed the tally: the decisions are final from {@code at}. False if it was announced already. */
+    public boolean recordAnnouncement(long id, Instant at, String officer) {
+        return jdbc.sql("update consultation set announced_at = :at, announced_by = :officer where id = :id and announced_at is null")
+                .param("at", column(at)).param("officer", officer).param("id", id).update() == 1;
+    }
+
     /** The consultation that already uses this circular number, if any. */
     public Optional<Long> findByCircularNumber(String circularNumber) {
         return jdbc.sql("select id from consultation where circular_number = :number order by id").param("number", circularNumber)
@@ -121,6 +127,8 @@ public class ConsultationRepository {
                 instant(rs, "created_at"),
                 rs.getString("created_by"),
                 rs.getString("opened_by"),
-                rs.getBoolean("decided"));
+                rs.getBoolean("tallied"),
+                instant(rs, "announced_at"),
+                rs.getString("announced_by"));
     }
 }

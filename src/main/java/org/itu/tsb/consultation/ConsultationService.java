@@ -94,6 +94,31 @@ public class ConsultationService {
         return officer;
     }
 
+    /**
+     * Announces the result, as an officer completing "Review tally and announce" does: the decisions become final.
+     *
+     * @throws ConsultationStateException unless the consultation is tallied and not announced yet
+     */
+    public Consultation announce(long id, String officer) {
+        Consultation consultation = get(id);
+        if (consultation.status() != ConsultationStatus.TALLIED) {
+            throw new ConsultationStateException("consultation " + id + " is " + consultation.status()
+                    + ": only a tallied consultation, not yet announced, can be announced");
+        }
+        process.announce(id, officer(officer));
+        return get(id);
+    }
+
+    /** Called by the tally when the officer confirms it: the decisions are final from {@code at}. */
+    public boolean recordAnnouncement(long id, Instant at, String officer) {
+        return consultations.recordAnnouncement(id, at, officer(officer));
+    }
+
+    /** Locks the consultation until the transaction ends: one change to its tally at a time. */
+    public void lock(long id) {
+        consultations.lock(id);
+    }
+
     public Consultation get(long id) {
         return find(id).orElseThrow(() -> new ConsultationNotFoundException(id));
     }

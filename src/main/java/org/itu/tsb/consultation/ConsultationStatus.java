@@ -6,6 +6,11 @@ public enum ConsultationStatus {
     ADOPTED,
     /** The circular is issued; replies are collected until the deadline. */
     OPEN,
-    /** The replies are tallied and each Question has its decision. */
+    /**
+     * The deadline passed and the replies are tallied; the decisions are provisional while an officer reviews them:
+     * a reply TSB received by the deadline and enters now still counts.
+     */
+    TALLIED,
+    /** An officer announced the result: the decisions are final and public. */
     DECIDED
 }

@@ -40,15 +40,27 @@ class EngineConsultationProcess implements ConsultationProcess {
     /** Completes "Issue circular" exactly as an officer does in Tasklist. */
     @Override
     public void issueCircular(long consultationId, String circularNumber, Instant deadline, String officer) {
+        tasks.complete(waitingTask(consultationId, ISSUE_CIRCULAR_TASK, "has no circular waiting to be issued").getId(),
+                Map.of(CIRCULAR_NUMBER, circularNumber, DEADLINE, Date.from(deadline), OPENED_BY, officer));
+    }
+
+    /** Completes "Review tally and announce" exactly as an officer does in Tasklist. */
+    @Override
+    public void announce(long consultationId, String officer) {
+        tasks.complete(waitingTask(consultationId, REVIEW_TALLY_TASK, "has no tally waiting for review").getId(),
+                Map.of(ANNOUNCED_BY, officer));
+    }
+
+    private Task waitingTask(long consultationId, String taskKey, String otherwise) {
         Task task = tasks.createTaskQuery()
                 .processInstanceBusinessKey(businessKey(consultationId))
                 .processDefinitionKey(PROCESS_KEY)
-                .taskDefinitionKey(ISSUE_CIRCULAR_TASK)
+                .taskDefinitionKey(taskKey)
                 .singleResult();
         if (task == null) {
-            throw new ConsultationStateException("consultation " + consultationId + " has no circular waiting to be issued");
+            throw new ConsultationStateException("consultation " + consultationId + " " + otherwise);
         }
-        tasks.complete(task.getId(), Map.of(CIRCULAR_NUMBER, circularNumber, DEADLINE, Date.from(deadline), OPENED_BY, officer));
+        return task;
     }
 
     public static String businessKey(long consultationId) {

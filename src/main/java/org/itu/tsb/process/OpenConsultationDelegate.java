@@ -40,7 +40,7 @@ public class OpenConsultationDelegate implements JavaDelegate {
         Instant deadline;
         try {
             deadline = deadlineOf(execution);
-            consultations.recordOpening(consultationId, circularNumber, deadline, officerOf(execution));
+            consultations.recordOpening(consultationId, circularNumber, deadline, TaskOfficer.of(execution, OPENED_BY));
         } catch (InvalidInputException | ConsultationStateException e) {
             // the officer's input, refused: Tasklist shows a 400 with this message, not a server error
             throw new BadUserRequestException(e.getMessage(), e);
@@ -50,22 +50,6 @@ public class OpenConsultationDelegate implements JavaDelegate {
         // null, not absent: the gateway "Reminder before the deadline?" reads it either way
         execution.setVariable(REMINDER_AT, ReminderTime.of(openedAt, deadline, remindBefore).map(Date::from).orElse(null));
         execution.setVariable(CIRCULAR_NUMBER, circularNumber.trim());
-    }
-
-    /**
-     * Who completed "Issue circular": the user Tasklist (or /engine-rest) authenticated to the engine, or else the
-     * officer the application's API named.
-     */
-    private static String officerOf(DelegateExecution execution) {
-        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        Object officer = execution.getVariable(OPENED_BY);
-        if (officer == null) {
-            throw new InvalidInputException("openedBy", "the officer who issues the circular is not known");
-        }
-        return officer.toString();
     }
 
     /** The API gives an instant; the Tasklist form gives a date, which means the end of that day, UTC. */

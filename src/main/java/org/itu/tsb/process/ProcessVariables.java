@@ -5,6 +5,7 @@ public final class ProcessVariables {
 
     public static final String PROCESS_KEY = "question-approval-consultation";
     public static final String ISSUE_CIRCULAR_TASK = "UserTask_IssueCircular";
+    public static final String REVIEW_TALLY_TASK = "UserTask_ReviewTally";
 
     public static final String CONSULTATION_ID = "consultationId";
     public static final String STUDY_GROUP = "studyGroup";
@@ -18,6 +19,10 @@ public final class ProcessVariables {
     public static final String DEADLINE = "deadline";
     /** The deadline as a date, as the Tasklist form asks for it; replies count until 23:59:59.999 UTC that day. */
     public static final String DEADLINE_DATE = "deadlineDate";
+    /** The officer who announced the result through the application's API (Tasklist's user is the engine's authenticated one). */
+    public static final String ANNOUNCED_BY = "announcedBy";
+    /** The provisional tally, in words, for the form of "Review tally and announce". */
+    public static final String PROVISIONAL_TALLY = "provisionalTally";
     /** When the reminder timer fires; null when the consultation is shorter than the reminder's lead time. */
     public static final String REMINDER_AT = "reminderAt";
     /** Question number to decision name, set by the tally: what Cockpit shows of the result. */

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Which of a Member State's reply versions counts: the one home of that rule, used by the tally, the API and the
  * pages alike. The latest version received at or before the deadline counts; of two received at the same instant,
- * the one recorded last. A version received after the deadline never counts.
+ * the one recorded last. A version received after the deadline never counts, nor one recorded after the result was
+ * announced (received on time by e-mail, fax or letter, but entered too late to change what was announced).
  */
 public final class CountedReply {
 
@@ -18,16 +19,21 @@ public final class CountedReply {
     private CountedReply() {
     }
 
-    /** The version that counts, if any was received by the deadline. */
-    public static Optional<ReplyVersion> of(Collection<ReplyVersion> versions, Instant deadline) {
+    /** The version that counts, if any was received by the deadline (and, once announced, recorded before that). */
+    public static Optional<ReplyVersion> of(Collection<ReplyVersion> versions, Instant deadline, Instant announcedAt) {
         if (deadline == null) {
             return Optional.empty();
         }
-        return versions.stream().filter(v -> !v.receivedAt().isAfter(deadline)).max(LATEST);
+        return versions.stream().filter(v -> counts(v, deadline, announcedAt)).max(LATEST);
     }
 
-    /** The version to show as the Member State's reply: the one that counts or, if every version came late, the latest. */
-    public static ReplyVersion current(Collection<ReplyVersion> versions, Instant deadline) {
-        return of(versions, deadline).orElseGet(() -> versions.stream().max(LATEST).orElseThrow());
+    /** Whether this version may count at all: received by the deadline, recorded before any announcement. */
+    public static boolean counts(ReplyVersion v, Instant deadline, Instant announcedAt) {
+        return deadline != null && !v.receivedAt().isAfter(deadline) && (announcedAt == null || !v.recordedAt().isAfter(announcedAt));
+    }
+
+    /** The version to show as the Member State's reply: the one that counts or, if none may count, the latest. */
+    public static ReplyVersion current(Collection<ReplyVersion> versions, Instant deadline, Instant announcedAt) {
+        return of(versions, deadline, announcedAt).orElseGet(() -> versions.stream().max(LATEST).orElseThrow());
     }
 }

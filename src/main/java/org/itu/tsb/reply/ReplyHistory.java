@@ -51,15 +51,15 @@ public class ReplyHistory {
         Consultation consultation = consultations.get(consultationId);
         List<ReplyVersion> counted = new ArrayList<>();
         byMemberState(replies.all(consultationId)).values()
-                .forEach(versions -> CountedReply.of(versions, consultation.deadline()).ifPresent(counted::add));
+                .forEach(versions -> CountedReply.of(versions, consultation.deadline(), consultation.announcedAt()).ifPresent(counted::add));
         return counted;
     }
 
     private List<MemberStateReplies> group(Consultation consultation, List<ReplyVersion> all) {
         List<MemberStateReplies> result = new ArrayList<>();
         byMemberState(all).forEach((code, versions) -> {
-            Optional<ReplyVersion> counted = CountedReply.of(versions, consultation.deadline());
-            ReplyVersion current = counted.orElseGet(() -> CountedReply.current(versions, consultation.deadline()));
+            Optional<ReplyVersion> counted = CountedReply.of(versions, consultation.deadline(), consultation.announcedAt());
+            ReplyVersion current = counted.orElseGet(() -> CountedReply.current(versions, consultation.deadline(), consultation.announcedAt()));
             result.add(new MemberStateReplies(code, memberStates.nameOf(code), current, counted.isPresent(), List.copyOf(versions)));
         });
         return result;

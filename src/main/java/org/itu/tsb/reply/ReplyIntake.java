@@ -55,22 +55,21 @@ public class ReplyIntake {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant receivedAt = receivedAt(consultation, source, now);
         boolean late = receivedAt.isAfter(consultation.deadline());
-        if (!late && consultation.decided()) {
-            throw new ConsultationStateException("consultation " + consultationId + " was tallied at its deadline "
-                    + UtcTime.format(consultation.deadline()) + "; a reply received before then can no longer be counted");
-        }
+        // received by the deadline but entered after the announcement: kept, marked, and not counted (CountedReply)
+        boolean afterAnnouncement = !late && consultation.decided();
         String hash = ContentHash.of(reply, source.attachment());
         Optional<ReplyVersion> previous = replies.lastRecorded(consultationId, reply.memberState());
         // an officer re-entering a reply with a corrected received time records a correction, not a duplicate
         boolean sameReceivedTime = source.receivedAt() == null || previous.map(p -> p.receivedAt().equals(receivedAt)).orElse(false);
         if (previous.isPresent() && previous.get().contentHash().equals(hash) && sameReceivedTime) {
             ReplyVersion same = previous.get();
-            return new ReplyReceipt(same.id(), same.version(), same.receivedAt(), same.late(), false);
+            return new ReplyReceipt(same.id(), same.version(), same.receivedAt(), same.late(),
+                    !CountedReply.counts(same, consultation.deadline(), consultation.announcedAt()) && !same.late(), false);
         }
         long id = replies.insert(new ReplyVersion(0, consultationId, reply.memberState(), 0, reply.positions(), reply.comments(),
                 reply.reasons(), receivedAt, now, source.recordedBy(), source.channel(), late, hash, null), source.attachment());
-        events.publishEvent(new ReplyRecorded(consultationId, id));
-        return new ReplyReceipt(id, previous.map(ReplyVersion::version).orElse(0) + 1, receivedAt, late, true);
+        events.publishEvent(new ReplyRecorded(consultationId, id, !late && !afterAnnouncement));
+        return new ReplyReceipt(id, previous.map(ReplyVersion::version).orElse(0) + 1, receivedAt, late, afterAnnouncement, true);
     }
 
     private static Instant receivedAt(Consultation consultation, ReplySource source, Instant now) {

@@ -30,6 +30,11 @@ public class DecisionRepository {
                 .update();
     }
 
+    /** The provisional decisions, replaced by a new tally during the review. */
+    public void deleteByConsultation(long consultationId) {
+        jdbc.sql("delete from decision where consultation_id = :id").param("id", consultationId).update();
+    }
+
     /** Decisions by Question number, in the order of the consultation's Questions. */
     public Map<String, QuestionDecision> findByConsultation(long consultationId) {
         Map<String, QuestionDecision> decisions = new LinkedHashMap<>();

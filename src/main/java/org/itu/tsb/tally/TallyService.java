@@ -8,16 +8,22 @@ import java.util.Map;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.ConsultationStateException;
+import org.itu.tsb.consultation.ConsultationStatus;
 import org.itu.tsb.consultation.Question;
 import org.itu.tsb.memberstate.MemberStateRegistry;
 import org.itu.tsb.reply.Position;
 import org.itu.tsb.reply.ReplyHistory;
+import org.itu.tsb.reply.ReplyRecorded;
 import org.itu.tsb.reply.ReplySlots;
 import org.itu.tsb.reply.ReplyVersion;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** At the deadline: counts each Member State's latest on-time reply, Question by Question, and stores the decisions. */
+/**
+ * At the deadline: counts each Member State's latest on-time reply, Question by Question, and stores the decisions,
+ * provisional until an officer announces them.
+ */
 @Service
 public class TallyService {
 
@@ -39,8 +45,8 @@ public class TallyService {
     }
 
     /**
-     * Tallies the consultation once. Run again (a retried job), it returns the stored decisions unchanged,
-     * so a decision once taken is never recomputed from different data.
+     * Tallies the consultation at its deadline. The decisions are provisional until an officer announces them
+     * ({@link #announce}). Run again (a retried job), it returns the stored decisions unchanged.
      */
     @Transactional
     public List<QuestionDecision> tally(long consultationId) {
@@ -54,7 +60,53 @@ public class TallyService {
         if (!stored.isEmpty()) {
             return List.copyOf(stored.values());
         }
-        List<Map<String, Position>> counted = replies.counted(consultationId).stream()
+        return decide(consultation);
+    }
+
+    /**
+     * A reply TSB received by the deadline and an officer enters while the tally is reviewed counts: the provisional
+     * decisions are worked out again, in the transaction that stores the reply.
+     */
+    @EventListener
+    public void replyRecorded(ReplyRecorded reply) {
+        if (!reply.counts()) {
+            return;
+        }
+        Consultation consultation = consultations.get(reply.consultationId());
+        if (consultation.status() != ConsultationStatus.TALLIED) {
+            return;
+        }
+        // one re-tally at a time per consultation: each sees the replies the one before it stored
+        consultations.lock(reply.consultationId());
+        decisions.deleteByConsultation(reply.consultationId());
+        decide(consultations.get(reply.consultationId()));
+    }
+
+    /**
+     * The officer confirms the tally: the decisions are worked out a last time from every reply counted, and are final
+     * from now on; a reply entered later is kept but not counted.
+     *
+     * @throws ConsultationStateException unless the consultation is tallied and not yet announced
+     */
+    @Transactional
+    public List<QuestionDecision> announce(long consultationId, String officer) {
+        slots.lockAll(consultationId);
+        Consultation consultation = consultations.get(consultationId);
+        if (consultation.status() != ConsultationStatus.TALLIED) {
+            throw new ConsultationStateException("consultation " + consultationId + " is " + consultation.status()
+                    + ": only a tallied consultation, not yet announced, can be announced");
+        }
+        decisions.deleteByConsultation(consultationId);
+        List<QuestionDecision> result = decide(consultation);
+        if (!consultations.recordAnnouncement(consultationId, clock.instant(), officer)) {
+            throw new ConsultationStateException("consultation " + consultationId + " was announced meanwhile");
+        }
+        return result;
+    }
+
+    /** Applies the rule to each Question over the counted replies, and stores the decisions. */
+    private List<QuestionDecision> decide(Consultation consultation) {
+        List<Map<String, Position>> counted = replies.counted(consultation.id()).stream()
                 .map(ReplyVersion::positions)
                 .toList();
         Instant now = clock.instant();
@@ -62,7 +114,7 @@ public class TallyService {
         for (Question question : consultation.questions()) {
             Tally tally = Tally.of(question.number(), counted);
             QuestionDecision decision = new QuestionDecision(question.number(), tally, rule.decide(tally), now);
-            decisions.insert(consultationId, decision);
+            decisions.insert(consultation.id(), decision);
             result.add(decision);
         }
         return result;

@@ -182,6 +182,8 @@ class NoticeDeliveryTest {
             String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(id)).singleResult().getId();
             management.executeJob(management.createJobQuery().processInstanceId(instance).activityId("TimerEvent_Deadline")
                     .singleResult().getId());
+            assertThat(consultations.get(id).status()).isEqualTo(ConsultationStatus.TALLIED);
+            consultations.announce(id, "officer");
             assertThat(consultations.get(id).status()).isEqualTo(ConsultationStatus.DECIDED);
 
             assertThat(delivering.get(30, TimeUnit.SECONDS)).as("the round gives up after the timeout").isZero();

@@ -92,7 +92,8 @@ class NoticeLanguagesTest {
         management.executeJob(timer("TimerEvent_ReminderDue").getId());
         clock.set(DEADLINE.plusSeconds(5));
         management.executeJob(timer("TimerEvent_Deadline").getId());
-        management.executeJob(job().getId()); // the notices after the tally
+        consultations.announce(c.id(), "officer"); // the officer reviewed the tally
+        management.executeJob(job().getId()); // the notices after the announcement
 
         while (delivery.deliverDue() > 0) {
             // until every notice went out

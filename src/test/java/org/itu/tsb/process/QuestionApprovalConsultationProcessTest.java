@@ -28,6 +28,7 @@ import org.itu.tsb.TestClock;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationRepository;
 import org.itu.tsb.consultation.ConsultationService;
+import org.itu.tsb.consultation.ConsultationStateException;
 import org.itu.tsb.consultation.ConsultationStatus;
 import org.itu.tsb.consultation.NewConsultation;
 import org.itu.tsb.consultation.Question;
@@ -322,10 +323,62 @@ class QuestionApprovalConsultationProcessTest {
                 .setVariable(ProcessVariables.CONSULTATION_ID, c.id())
                 .execute();
 
-        assertThat(pi).isWaitingAt("SendTask_AnnounceResult");
+        assertThat(pi).isWaitingAt(ProcessVariables.REVIEW_TALLY_TASK);
         assertDecisions(c, Map.of("Q7/17", APPROVED, "Q10/17", APPROVED, "Q16/17", REFERRED_BACK));
+        complete(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult(), withVariables(ProcessVariables.ANNOUNCED_BY, "officer"));
+        assertThat(pi).isWaitingAt("SendTask_AnnounceResult");
         executeAllJobs(pi);
         assertThat(pi).hasPassed("SendTask_InformDirector").isEnded();
+    }
+
+    @Test
+    void aFaxReceivedOnTimeAndEnteredDuringTheReviewChangesTheDecisionAnnounced() {
+        Consultation c = openConsultation();
+        reply(c, "CHE", Map.of("Q7/17", SUPPORTS));
+        reply(c, "FRA", Map.of("Q7/17", SUPPORTS));
+        ProcessInstance pi = instanceOf(c);
+        clock.set(deadlineOf(c).plusSeconds(1));
+        execute(timer(pi, "TimerEvent_Deadline"));
+        assertDecisions(c, Map.of("Q7/17", APPROVED, "Q10/17", APPROVED, "Q16/17", APPROVED));
+        assertThat(kinds(c)).as("nothing announced while the tally is provisional").doesNotContainKey(NoticeKind.RESULT_ANNOUNCEMENT);
+
+        clock.advance(Duration.ofHours(10)); // the fax of 23:50 is entered the next morning
+        intake.submit(c.id(), new ReplySubmission("DEU", Map.of("Q7/17", DOES_NOT_SUPPORT), null, null),
+                new ReplySource(Channel.FAX, "officer", deadlineOf(c).minus(Duration.ofMinutes(10)), null));
+        assertDecisions(c, Map.of("Q7/17", REFERRED_BACK, "Q10/17", APPROVED, "Q16/17", APPROVED)); // 2 of 3: 66.7 %
+
+        consultations.announce(c.id(), "officer");
+        executeAllJobs(pi);
+
+        assertThat(pi).hasPassed("ServiceTask_AnnounceDecisions", "SendTask_AnnounceResult").isEnded();
+        assertDecisions(c, Map.of("Q7/17", REFERRED_BACK, "Q10/17", APPROVED, "Q16/17", APPROVED));
+        assertThat(body(c, NoticeKind.RESULT_ANNOUNCEMENT)).contains("Supports: 2; Does not support: 1; Counted: 3; Support: 66.7%");
+        assertThat(consultations.get(c.id()).announcedBy()).isEqualTo("officer");
+    }
+
+    @Test
+    void officerAnnouncesTheResultInTasklist() {
+        Consultation c = openConsultation();
+        ProcessInstance pi = instanceOf(c);
+        clock.set(deadlineOf(c).plusSeconds(1));
+        execute(timer(pi, "TimerEvent_Deadline"));
+        org.camunda.bpm.engine.task.Task review = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(review.getTaskDefinitionKey()).isEqualTo(ProcessVariables.REVIEW_TALLY_TASK);
+        assertThat((String) runtime.getVariable(pi.getId(), ProcessVariables.PROVISIONAL_TALLY))
+                .contains("Q7/17: 0 support, 0 do not support (no counted replies): APPROVED");
+
+        identity.setAuthentication("j.officer", List.of("tsb-officers"));
+        try {
+            complete(review, withVariables("confirmed", true));
+        } finally {
+            identity.clearAuthentication();
+        }
+
+        Consultation announced = consultations.get(c.id());
+        assertThat(announced.status()).isEqualTo(ConsultationStatus.DECIDED);
+        assertThat(announced.announcedBy()).as("the audit trail names the officer").isEqualTo("j.officer");
+        assertThat(pi).isWaitingAt("SendTask_AnnounceResult");
+        assertThatThrownBy(() -> consultations.announce(c.id(), "officer")).isInstanceOf(ConsultationStateException.class);
     }
 
     @Test
@@ -358,9 +411,13 @@ class QuestionApprovalConsultationProcessTest {
         if (!clock.instant().isAfter(deadlineOf(c))) {
             clock.set(deadlineOf(c).plusSeconds(1));
         }
-        execute(timer(pi, "TimerEvent_Deadline")); // the deadline passes: the tally, then the notices' job
+        execute(timer(pi, "TimerEvent_Deadline")); // the deadline passes: the provisional tally
+        assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.TALLIED);
+        assertThat(pi).isWaitingAt(ProcessVariables.REVIEW_TALLY_TASK);
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult()).hasCandidateGroup("tsb-officers");
+        consultations.announce(c.id(), "officer"); // as the API does; Tasklist: officerAnnouncesTheResultInTasklist
         assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.DECIDED);
-        executeAllJobs(pi);
+        executeAllJobs(pi); // the notices' job
         assertThat(pi).isEnded();
         return pi;
     }

@@ -184,14 +184,40 @@ class ReplyRulesTest {
     }
 
     @Test
-    void aReplyDatedBeforeTheDeadlineIsRefusedOnceTheTallyIsMade() {
+    void aFaxReceivedOnTimeAndEnteredWhileTheTallyIsReviewedCountsAndUpdatesTheTally() {
+        online("FRA", Map.of("Q7/17", SUPPORTS));
         clock.set(deadline.plusSeconds(1));
         tallies.tally(consultation.id());
+        assertThat(tallies.decisionsOf(consultation.id()).get("Q7/17").tally()).isEqualTo(new Tally(1, 0));
 
-        assertThatThrownBy(() -> recorded("CHE", deadline.minusSeconds(60)))
-                .isInstanceOf(ConsultationStateException.class).hasMessageContaining("can no longer be counted");
-        assertThat(versions("CHE")).isZero();
-        assertThat(recorded("CHE", deadline.plusMillis(500)).late()).as("a late one is still stored").isTrue();
+        clock.set(deadline.plus(Duration.ofHours(9))); // the next morning
+        ReplyReceipt fax = recordedWith("CHE", deadline.minusSeconds(600), Map.of("Q7/17", DOES_NOT_SUPPORT));
+
+        assertThat(fax.counted()).isTrue();
+        assertThat(tallies.decisionsOf(consultation.id()).get("Q7/17").tally()).as("the provisional tally").isEqualTo(new Tally(1, 1));
+        assertThat(tallies.announce(consultation.id(), "officer")).filteredOn(d -> d.questionNumber().equals("Q7/17"))
+                .singleElement().satisfies(d -> assertThat(d.tally()).isEqualTo(new Tally(1, 1)));
+        assertThat(recorded("GBR", deadline.plusMillis(500)).late()).as("a late one is still stored").isTrue();
+    }
+
+    @Test
+    void aFaxReceivedOnTimeButEnteredAfterTheAnnouncementIsKeptAndNotCounted() {
+        online("FRA", Map.of("Q7/17", SUPPORTS));
+        clock.set(deadline.plusSeconds(1));
+        tallies.tally(consultation.id());
+        tallies.announce(consultation.id(), "officer");
+        clock.set(deadline.plus(Duration.ofDays(2)));
+
+        ReplyReceipt fax = recordedWith("CHE", deadline.minusSeconds(60), Map.of("Q7/17", DOES_NOT_SUPPORT));
+
+        assertThat(fax.late()).isFalse();
+        assertThat(fax.afterAnnouncement()).isTrue();
+        assertThat(fax.counted()).isFalse();
+        assertThat(versions("CHE")).as("kept").isEqualTo(1);
+        assertThat(tallies.decisionsOf(consultation.id()).get("Q7/17").tally()).as("what was announced stands").isEqualTo(new Tally(1, 0));
+        assertThat(history.of(consultation.id(), "CHE").orElseThrow().counted()).isFalse();
+        assertThatThrownBy(() -> tallies.announce(consultation.id(), "officer")).isInstanceOf(ConsultationStateException.class)
+                .hasMessageContaining("DECIDED");
     }
 
     @Test
@@ -259,6 +285,10 @@ class ReplyRulesTest {
 
     private ReplyReceipt recorded(String state, Instant receivedAt) {
         return submit(state, Map.of("Q7/17", SUPPORTS), null, new ReplySource(Channel.EMAIL, "officer", receivedAt, null));
+    }
+
+    private ReplyReceipt recordedWith(String state, Instant receivedAt, Map<String, Position> positions) {
+        return submit(state, positions, null, new ReplySource(Channel.FAX, "officer", receivedAt, null));
     }
 
     private ReplyReceipt submit(String state, Map<String, Position> positions, String comments, ReplySource source) {

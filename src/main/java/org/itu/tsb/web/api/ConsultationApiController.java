@@ -79,10 +79,15 @@ public class ConsultationApiController {
                                QuestionDocumentApiController.DocumentView document, TallyView tally, Decision decision) {
     }
 
-    /** {@code createdBy} recorded the adoption and {@code openedBy} issued the circular: officers' user ids. */
+    /**
+     * {@code createdBy} recorded the adoption, {@code openedBy} issued the circular and {@code announcedBy} confirmed the
+     * tally: officers' user ids. While the status is {@code TALLIED} the decisions are {@code provisional}, and only TSB
+     * sees them.
+     */
     public record ConsultationView(long id, String circular, String circularNumber, String studyGroup, String adoptedBy,
                                    String meeting, ConsultationStatus status, Instant deadline, Instant decidedAt,
-                                   List<QuestionView> questions, ReplyHistory.Progress replies, String createdBy, String openedBy) {
+                                   boolean provisional, List<QuestionView> questions, ReplyHistory.Progress replies,
+                                   String createdBy, String openedBy, Instant announcedAt, String announcedBy) {
     }
 
     @PostMapping
@@ -91,27 +96,35 @@ public class ConsultationApiController {
                 request.adoptedBy().strip(), request.meeting().strip(),
                 request.questions().stream().map(q -> new Question(q.number(), q.title().strip(), q.kind(),
                         q.text() == null ? "" : q.text().strip())).toList()), officer.id());
-        return ResponseEntity.created(URI.create("/api/consultations/" + consultation.id())).body(view(consultation));
+        return ResponseEntity.created(URI.create("/api/consultations/" + consultation.id())).body(view(consultation, officer));
     }
 
     @PostMapping("/{id}/open")
     public ConsultationView open(@PathVariable long id, @Valid @RequestBody OpenRequest request,
                                  @AuthenticationPrincipal ConsultationUser officer) {
-        return view(consultations.open(id, request.circularNumber().strip(), request.deadline(), officer.id()));
+        return view(consultations.open(id, request.circularNumber().strip(), request.deadline(), officer.id()), officer);
+    }
+
+    /** Completes "Review tally and announce", as Tasklist does: the decisions become final and the result goes out. */
+    @PostMapping("/{id}/announce")
+    public ConsultationView announce(@PathVariable long id, @AuthenticationPrincipal ConsultationUser officer) {
+        return view(consultations.announce(id, officer.id()), officer);
     }
 
     @GetMapping("/{id}")
-    public ConsultationView get(@PathVariable long id) {
-        return view(consultations.get(id));
+    public ConsultationView get(@PathVariable long id, @AuthenticationPrincipal ConsultationUser user) {
+        return view(consultations.get(id), user);
     }
 
     @GetMapping
-    public List<ConsultationView> list() {
-        return consultations.all().stream().map(this::view).toList();
+    public List<ConsultationView> list(@AuthenticationPrincipal ConsultationUser user) {
+        return consultations.all().stream().map(c -> view(c, user)).toList();
     }
 
-    private ConsultationView view(Consultation c) {
-        Map<String, QuestionDecision> decisions = c.decided() ? tallies.decisionsOf(c.id()) : Map.of();
+    private ConsultationView view(Consultation c, ConsultationUser user) {
+        // a provisional tally is TSB's working material until it is announced
+        boolean shown = c.decided() || (c.status() == ConsultationStatus.TALLIED && user.isTsb());
+        Map<String, QuestionDecision> decisions = shown ? tallies.decisionsOf(c.id()) : Map.of();
         Map<String, QuestionDocument> documents = this.documents.of(c.id());
         List<QuestionView> questions = IntStream.rangeClosed(1, c.questions().size()).mapToObj(seq -> {
             Question q = c.question(seq);
@@ -125,6 +138,7 @@ public class ConsultationApiController {
         }).toList();
         return new ConsultationView(c.id(), c.circular(), c.circularNumber(), c.studyGroup(), c.adoptedBy(), c.meeting(),
                 c.status(), c.deadline(), decisions.values().stream().map(QuestionDecision::decidedAt).findFirst().orElse(null),
-                questions, replies.progress(c.id()), c.createdBy(), c.openedBy());
+                c.status() == ConsultationStatus.TALLIED, questions, replies.progress(c.id()), c.createdBy(), c.openedBy(),
+                c.announcedAt(), c.announcedBy());
     }
 }

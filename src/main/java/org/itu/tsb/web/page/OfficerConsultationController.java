@@ -56,7 +56,7 @@ class OfficerConsultationController {
         List<ReplyHistory.MemberStateReplies> byMemberState = replies.of(id).stream()
                 .sorted(Comparator.comparing(ReplyHistory.MemberStateReplies::name, MemberStateRegistry.NAME_ORDER)).toList();
         model.addAttribute("consultation", consultation);
-        model.addAttribute("decisions", consultation.decided() ? tallies.decisionsOf(id) : Map.of());
+        model.addAttribute("decisions", consultation.tallied() ? tallies.decisionsOf(id) : Map.of());
         model.addAttribute("replies", byMemberState);
         model.addAttribute("progress", replies.progress(id));
         // what the procedure owes and has not delivered yet: officers see a mail outage here, not in a log; the outbox

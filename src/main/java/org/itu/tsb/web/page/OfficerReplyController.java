@@ -106,6 +106,10 @@ class OfficerReplyController {
         if (receipt.late()) {
             return text("reply.recorded.officer.late", receipt.version(), name, received);
         }
+        if (receipt.afterAnnouncement()) {
+            return text("reply.recorded.officer.after-announcement", receipt.version(), name, received,
+                    time.format(consultations.get(id).announcedAt()));
+        }
         // On time, but a version received later (say online) may be the one that counts: say which, as the replies page does.
         var current = history.of(id, code).map(ReplyHistory.MemberStateReplies::current).orElseThrow();
         if (current.id() == receipt.id()) {

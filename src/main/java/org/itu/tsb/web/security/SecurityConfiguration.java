@@ -102,7 +102,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(path("/engine-rest/**")).hasAnyRole(OFFICER, ADMIN)
-                        .requestMatchers(path(POST, "/api/consultations"), path(POST, "/api/consultations/*/open")).hasRole(OFFICER)
+                        .requestMatchers(path(POST, "/api/consultations"), path(POST, "/api/consultations/*/open"),
+                                path(POST, "/api/consultations/*/announce")).hasRole(OFFICER)
                         .requestMatchers(path(POST, "/api/consultations/*/replies")).hasAnyRole(OFFICER, REPRESENTATIVE)
                         .requestMatchers(path(GET, "/api/consultations/*/replies"), path(GET, "/api/consultations/*/replies/**"))
                         .hasAnyRole(OFFICER, ADMIN, REPRESENTATIVE)

@@ -80,6 +80,8 @@ class PagesRenderTest extends PageTestSupport {
                 ReplySource.now(Channel.API, "api"));
         clock.set(DEADLINE.plusSeconds(1));
         tallies.tally(c.id());
+        assertThat(page("/officer/consultations/" + c.id() + "/replies")).contains("Tallied, provisional");
+        tallies.announce(c.id(), "officer");
 
         assertThat(page("/officer/consultations/" + c.id() + "/replies"))
                 .contains("Decided")

@@ -105,6 +105,7 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/api/consultations/{open}", Body.NONE, 401, 200, 200, 200, 200, 403),
             new Row("POST", "/api/consultations", Body.ADOPT, 401, 201, 403, 403, 403, 403),
             new Row("POST", "/api/consultations/{adopted}/open", Body.OPEN, 401, 200, 403, 403, 403, 403),
+            new Row("POST", "/api/consultations/{open}/announce", Body.NONE, 401, 409, 403, 403, 403, 403),
             new Row("POST", "/api/consultations/{open}/replies", Body.REPLY_FRA, 401, 201, 403, 403, 201, 403),
             new Row("POST", "/api/consultations/{open}/replies", Body.REPLY_AS_GHA, 401, 201, 403, 403, 403, 403),
             new Row("GET", "/api/consultations/{open}/replies", Body.NONE, 401, 200, 200, 403, 200, 403),
@@ -127,6 +128,7 @@ class AccessMatrixTest extends ApiTestSupport {
         long decided = consultations.open(consultations.adopt(Sg17.adopted(), "officer").id(), "matrix-d-" + System.nanoTime(),
                 Instant.now().plus(Duration.ofDays(30)), "officer").id();
         tallies.tally(decided);
+        tallies.announce(decided, "officer");
         documents.attach(open, 1, "Q7-17.pdf", PDF, "officer");
         long notice = outbox.find(open, null, null, 0, 1).get(0).id(); // the circular, recorded with the opening
         Map<String, Function<Body, String>> ids = Map.of(
