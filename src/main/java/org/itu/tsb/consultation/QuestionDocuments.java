@@ -45,8 +45,8 @@ public class QuestionDocuments {
         }
         Consultation consultation = get(consultationId);
         Question question = consultation.question(seq);
-        if (consultation.decided()) {
-            throw new ConsultationStateException("consultation " + consultationId + " is decided: the texts of its Questions are those "
+        if (consultation.tallied()) { // the deadline passed: provisional or announced, the consultation took place
+            throw new ConsultationStateException("consultation " + consultationId + " is tallied: the texts of its Questions are those "
                     + "the Member States were consulted on, and no document can be attached any more");
         }
         boolean named = filename != null && !filename.isBlank();

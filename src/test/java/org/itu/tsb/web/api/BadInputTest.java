@@ -165,7 +165,7 @@ class BadInputTest extends ApiTestSupport {
         tallies.tally(open);
 
         assertProblem(put(path, "%PDF-1.7 another".getBytes(StandardCharsets.US_ASCII), MediaType.APPLICATION_PDF), 409,
-                "consultation " + open + " is decided: the texts of its Questions are those the Member States were consulted on");
+                "consultation " + open + " is tallied: the texts of its Questions are those the Member States were consulted on");
 
         assertThat(as(TestAccounts.FRA).getForEntity(path, byte[].class).getBody()).as("the document consulted on").isEqualTo(PDF);
     }
