@@ -70,7 +70,13 @@ public class NoticeDelivery {
         // batch after batch: what was sent, refused (due later) or taken by another node is not due any more
         int rounds = 0; // at most 50 batches a run: the next run goes on
         for (List<Long> due = outbox.due(now, BATCH); !due.isEmpty() && rounds++ < 50; due = outbox.due(clock.instant(), BATCH)) {
-            sent += send(mail, due);
+            Batch batch = send(mail, due);
+            sent += batch.sent();
+            if (batch.sent() == 0 && batch.claimed() > 0) {
+                // the server took nothing (down, or refusing everyone): the next run tries again, rather than this one
+                // knocking at a dead server once per batch of the whole backlog
+                break;
+            }
         }
         if (sent > 0) {
             log.info("Sent {} notice(s)", sent);
@@ -83,10 +89,14 @@ public class NoticeDelivery {
      * server's answer for that message; a connection failure refuses them all). Claiming and marking are a few
      * statements per batch, not per notice: a circular to every Member State goes out in seconds.
      */
-    private int send(JavaMailSender mail, List<Long> ids) {
+    /** What one batch did: notices claimed for it, and how many of those the mail server took. */
+    private record Batch(int claimed, int sent) {}
+
+    private Batch send(JavaMailSender mail, List<Long> ids) {
         Map<MimeMessage, NoticeOutbox.Entry> messages = new LinkedHashMap<>();
         List<Refusal> refusals = new ArrayList<>();
-        for (NoticeOutbox.Entry entry : outbox.claim(ids, clock.instant())) {
+        List<NoticeOutbox.Entry> claimed = outbox.claim(ids, clock.instant());
+        for (NoticeOutbox.Entry entry : claimed) {
             try {
                 messages.put(toMessage(mail, entry), entry);
             } catch (MessagingException | RuntimeException e) {
@@ -114,7 +124,7 @@ public class NoticeDelivery {
         }
         outbox.markSent(sent, clock.instant());
         refused(refusals);
-        return sent.size();
+        return new Batch(claimed.size(), sent.size());
     }
 
     private record Refusal(NoticeOutbox.Entry entry, String error) {}

@@ -6,12 +6,17 @@ import static org.itu.tsb.kernel.UtcTime.instant;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -82,10 +87,45 @@ public class NoticeOutbox {
 
     private static final int ERROR_LENGTH = 1000;
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            insert into notice (consultation_id, kind, reference, recipient, language, subject, body, html_body, status,
+                                created_at, next_attempt_at)
+            values (:consultationId, :kind, :reference, :recipient, :language, :subject, :body, :htmlBody, 'PENDING', :now, :now)""";
 
-    public NoticeOutbox(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    public NoticeOutbox(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /**
+     * Records the notices of one consultation, due now, except those already recorded (a retried job): one query for
+     * what is there and one batch of inserts, however many Member States there are.
+     */
+    public void recordAll(List<Notice> notices, Instant now) {
+        if (notices.isEmpty()) {
+            return;
+        }
+        long consultationId = notices.get(0).consultationId();
+        if (notices.stream().anyMatch(n -> n.consultationId() != consultationId)) {
+            throw new IllegalArgumentException("the notices of one consultation at a time");
+        }
+        Set<String> kinds = notices.stream().map(n -> n.kind().name()).collect(Collectors.toSet());
+        Set<List<String>> recorded = new HashSet<>(jdbc.sql("""
+                        select kind, reference, recipient from notice where consultation_id = :id and kind in (:kinds)""")
+                .param("id", consultationId).param("kinds", kinds)
+                .query((rs, n) -> List.of(rs.getString("kind"), rs.getString("reference"), rs.getString("recipient"))).list());
+        SqlParameterSource[] rows = notices.stream()
+                .filter(n -> recorded.add(List.of(n.kind().name(), n.reference(), n.recipient()))) // also drops a repeat in the list
+                .map(n -> new MapSqlParameterSource()
+                        .addValue("consultationId", n.consultationId()).addValue("kind", n.kind().name())
+                        .addValue("reference", n.reference()).addValue("recipient", n.recipient())
+                        .addValue("language", n.language()).addValue("subject", n.subject())
+                        .addValue("body", n.body()).addValue("htmlBody", n.htmlBody()).addValue("now", column(now)))
+                .toArray(SqlParameterSource[]::new);
+        batch.batchUpdate(INSERT, rows);
     }
 
     /** Records the notice, due now, unless it was already recorded (a retried job); returns the stored entry either way. */
@@ -95,11 +135,7 @@ public class NoticeOutbox {
             return recorded.get();
         }
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        insert into notice (consultation_id, kind, reference, recipient, language, subject, body, html_body, status,
-                                            created_at, next_attempt_at)
-                        values (:consultationId, :kind, :reference, :recipient, :language, :subject, :body, :htmlBody, 'PENDING',
-                                :now, :now)""")
+        jdbc.sql(INSERT)
                 .param("consultationId", notice.consultationId())
                 .param("kind", notice.kind().name())
                 .param("reference", notice.reference())

@@ -30,9 +30,7 @@ public class NoticeSender {
 
     @Transactional
     public void issue(List<Notice> notices) {
-        for (Notice notice : notices) {
-            outbox.record(notice, clock.instant());
-        }
+        outbox.recordAll(notices, clock.instant());
     }
 
     /** An officer sends a FAILED notice again (due now, with a fresh count of attempts); false if it had not failed. */

@@ -143,6 +143,18 @@ class NoticeDeliveryTest {
     }
 
     @Test
+    void aRetriedStepRecordsNoNoticeTwice() throws Exception {
+        long id = circularRecorded(5);
+        List<Notice> circular = composer.circular(id);
+
+        sender.issue(circular); // the whole circular again, as a retried job records it
+        sender.issue(circular);
+
+        assertThat(outbox.findByConsultation(id)).hasSize(circular.size())
+                .extracting(e -> e.notice().recipient()).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aClaimLeftByADeadNodeIsTakenBackAfterTheTimeout() throws Exception {
         long id = circularRecorded(3);
         long notice = outbox.findByConsultation(id).get(0).id();
