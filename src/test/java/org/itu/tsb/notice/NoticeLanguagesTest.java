@@ -247,6 +247,11 @@ class NoticeLanguagesTest {
         assertThat(es.subject()).isEqualTo("Circular TSB " + c.circularNumber() + ": motivos de los Estados Miembros que no apoyan la aprobación");
         assertThat(es.body()).contains("Argentina no apoyó Q10/17.", "Mexico no apoyó Q7/17.", "No se dieron motivos; la TSB se los ha pedido a Mexico.");
         assertThat(es.htmlBody()).contains("lang=\"es\"");
+        assertThat(composerWritingIn("es").toStudyGroup(c.id()).get(0).body())
+                .contains("Motivos dados por los Estados Miembros que no apoyaron la aprobación de Q10/17:", "Razones de la Argentina",
+                        "Comentarios recibidos con las respuestas", "Commentaire de la France sur Q10/17");
+        assertThat(composerWritingIn("fr").toDirector(c.id()).get(0).body())
+                .contains("Argentina n'a pas appuyé Q10/17.", "Aucune raison donnée ; le TSB les a demandées à : Mexico.");
     }
 
     /** The application's composer, with the study group's and the Director's notices in another language. */
