@@ -80,7 +80,9 @@ class PagesRenderTest extends PageTestSupport {
                 ReplySource.now(Channel.API, "api"));
         clock.set(DEADLINE.plusSeconds(1));
         tallies.tally(c.id());
-        assertThat(page("/officer/consultations/" + c.id() + "/replies")).contains("Tallied, provisional");
+        assertThat(page("/officer/consultations/" + c.id() + "/replies")).contains("Tallied, provisional")
+                .contains("Decision (provisional")
+                .contains("Q7/17 Secure application services revised 2 0 2 100.0 % Approved");
         tallies.announce(c.id(), "officer");
 
         assertThat(page("/officer/consultations/" + c.id() + "/replies"))
