@@ -39,6 +39,18 @@ public record Consultation(
         return deadline == null ? ConsultationStatus.ADOPTED : ConsultationStatus.OPEN;
     }
 
+    /**
+     * The one check before an announcement: the consultation is tallied and not announced yet.
+     *
+     * @throws ConsultationStateException otherwise
+     */
+    public void checkAnnounceable() {
+        if (status() != ConsultationStatus.TALLIED) {
+            throw new ConsultationStateException("consultation " + id + " is " + status()
+                    + ": only a tallied consultation, not yet announced, can be announced");
+        }
+    }
+
     /** The result is announced: the decisions are final and public. Before that, a tally is provisional. */
     public boolean decided() {
         return announcedAt != null;

@@ -100,11 +100,7 @@ public class ConsultationService {
      * @throws ConsultationStateException unless the consultation is tallied and not announced yet
      */
     public Consultation announce(long id, String officer) {
-        Consultation consultation = get(id);
-        if (consultation.status() != ConsultationStatus.TALLIED) {
-            throw new ConsultationStateException("consultation " + id + " is " + consultation.status()
-                    + ": only a tallied consultation, not yet announced, can be announced");
-        }
+        get(id).checkAnnounceable(); // a clear 409 here, rather than the process's "no tally waiting for review"
         process.announce(id, officer(officer));
         return get(id);
     }

@@ -79,7 +79,7 @@ public class NoticeComposer {
         Consultation c = consultations.get(consultationId);
         Map<String, Object> model = common(c);
         model.put("questions", c.questions());
-        List<Notice> notices = toMemberStates(c, NoticeKind.CIRCULAR, model, memberStates.all(), circularSubject(c));
+        List<Notice> notices = toMemberStates(c, NoticeKind.CIRCULAR, "", model, memberStates.all(), circularSubject(c));
         notices.addAll(toCopies(c, NoticeKind.CIRCULAR, model, circularSubject(c)));
         return notices;
     }
@@ -94,7 +94,7 @@ public class NoticeComposer {
         model.put("memberState", memberStates.nameOf(v.memberState()));
         model.put("lines", c.questions().stream().map(q -> new PositionLine(q, v.positions().get(q.number()))).toList());
         return toMemberStates(c, NoticeKind.ACKNOWLEDGEMENT, "v" + v.version(), model,
-                List.of(memberStates.find(v.memberState()).orElseThrow()), c.circularNumber(), v.version());
+                List.of(memberStates.find(v.memberState()).orElseThrow()), language -> new Object[] {c.circularNumber(), v.version()});
     }
 
     /** To the Member States that have sent no reply at all; nobody once the deadline has passed (a node was down). */
@@ -108,8 +108,8 @@ public class NoticeComposer {
         Map<String, Object> model = common(c);
         model.put("questions", c.questions());
         List<MemberState> silent = memberStates.byName().stream().filter(s -> !replied.contains(s.code())).toList();
-        return toMemberStates(c, NoticeKind.REMINDER, "", model, silent, (language, state) -> new Object[] {
-                c.circularNumber(), format(language).deadline(c.deadline())});
+        return toMemberStates(c, NoticeKind.REMINDER, "", model, silent, language -> new Object[] {
+                c.circularNumber(), templates.format(language).deadline(c.deadline())});
     }
 
     /** To each Member State whose counted reply did not support a Question and gave no reasons. */
@@ -125,7 +125,7 @@ public class NoticeComposer {
             model.put("notSupported", n.notSupported());
             notices.addAll(toMemberStates(c, NoticeKind.REQUEST_FOR_REASONS, "", model,
                     List.of(memberStates.find(n.memberState()).orElseThrow()),
-                    (language, state) -> new Object[] {c.circularNumber(), numbers(format(language), n.notSupported())}));
+                    language -> new Object[] {c.circularNumber(), numbers(templates.format(language), n.notSupported())}));
         }
         return notices;
     }
@@ -136,7 +136,8 @@ public class NoticeComposer {
         ConsultationResult result = tallies.result(consultationId).withoutComments();
         Map<String, Object> model = common(c);
         model.put("result", result);
-        List<Notice> notices = toMemberStates(c, NoticeKind.RESULT_ANNOUNCEMENT, "", model, memberStates.all(), resultSubject(c));
+        List<Notice> notices = toMemberStates(c, NoticeKind.RESULT_ANNOUNCEMENT, "", model, memberStates.all(),
+                resultSubject(c));
         notices.addAll(toCopies(c, NoticeKind.RESULT_ANNOUNCEMENT, model, resultSubject(c)));
         return notices;
     }
@@ -208,29 +209,19 @@ public class NoticeComposer {
         return new Links(URI.create(base + "/reply"), URI.create(base + "/questions"), URI.create(base + "/result"));
     }
 
-    /** The subject's arguments, which may depend on the language (dates, lists) and the recipient. */
+    /** The subject's arguments in one language (dates and lists are written as the language writes them). */
     @FunctionalInterface
     private interface SubjectArgs {
-        Object[] of(String language, MemberState state);
+        Object[] of(String language);
     }
 
     private SubjectArgs circularSubject(Consultation c) {
-        return (language, state) -> new Object[] {c.circularNumber(), numbers(format(language), c.questions()), c.studyGroup(),
-                format(language).date(c.deadline())};
+        return language -> new Object[] {c.circularNumber(), numbers(templates.format(language), c.questions()), c.studyGroup(),
+                templates.format(language).date(c.deadline())};
     }
 
     private SubjectArgs resultSubject(Consultation c) {
-        return (language, state) -> new Object[] {c.circularNumber(), numbers(format(language), c.questions())};
-    }
-
-    private List<Notice> toMemberStates(Consultation c, NoticeKind kind, Map<String, Object> model,
-                                        Iterable<MemberState> states, SubjectArgs subject) {
-        return toMemberStates(c, kind, "", model, states, subject);
-    }
-
-    private List<Notice> toMemberStates(Consultation c, NoticeKind kind, String reference, Map<String, Object> model,
-                                        Iterable<MemberState> states, Object... subjectArgs) {
-        return toMemberStates(c, kind, reference, model, states, (language, state) -> subjectArgs);
+        return language -> new Object[] {c.circularNumber(), numbers(templates.format(language), c.questions())};
     }
 
     /** Written once per language, then addressed to every address of every State that reads it. */
@@ -241,7 +232,7 @@ public class NoticeComposer {
         for (MemberState state : states) {
             String language = templates.languageFor(state.language());
             NoticeTemplates.Written written = byLanguage.computeIfAbsent(language,
-                    l -> templates.write(kind, l, model, subject.of(l, state)));
+                    l -> templates.write(kind, l, model, subject.of(l)));
             for (String address : state.emails()) {
                 notices.add(notice(c, kind, reference, address, written));
             }
@@ -256,7 +247,7 @@ public class NoticeComposer {
             forInformation.put("forInformation", copy.name());
             String language = templates.languageFor(copy.language());
             notices.add(notice(c, kind, "", copy.address(),
-                    templates.write(kind, language, forInformation, subject.of(language, null))));
+                    templates.write(kind, language, forInformation, subject.of(language))));
         }
         return notices;
     }
@@ -281,7 +272,4 @@ public class NoticeComposer {
         return format.list(questions.stream().map(q -> q.number().startsWith("Q") ? q.number().substring(1) : q.number()).toList());
     }
 
-    private NoticeFormat format(String language) {
-        return new NoticeFormat(templates.words(), Locale.forLanguageTag(templates.languageFor(language)));
-    }
 }

@@ -84,14 +84,14 @@ public class NoticeDelivery {
         return sent;
     }
 
+    /** What one batch did: notices claimed for it, and how many of those the mail server took. */
+    private record Batch(int claimed, int sent) {}
+
     /**
      * Claims the notices, hands them to the mail server over one connection, and marks them: sent, or refused (the
      * server's answer for that message; a connection failure refuses them all). Claiming and marking are a few
      * statements per batch, not per notice: a circular to every Member State goes out in seconds.
      */
-    /** What one batch did: notices claimed for it, and how many of those the mail server took. */
-    private record Batch(int claimed, int sent) {}
-
     private Batch send(JavaMailSender mail, List<Long> ids) {
         Map<MimeMessage, NoticeOutbox.Entry> messages = new LinkedHashMap<>();
         List<Refusal> refusals = new ArrayList<>();
@@ -137,26 +137,28 @@ public class NoticeDelivery {
         // one line for a whole outage, not one per Member State
         log.warn("{} notice(s) refused, to be tried again: {}", refusals.size(), refusals.get(0).error());
         Instant now = clock.instant();
-        Map<List<Object>, List<Long>> groups = new LinkedHashMap<>();
+        Map<Marking, List<Long>> groups = new LinkedHashMap<>();
         for (Refusal r : refusals) {
             boolean last = r.entry().attempts() >= settings.maxAttempts();
-            groups.computeIfAbsent(List.of(last ? -1 : r.entry().attempts(), r.error()), k -> new ArrayList<>()).add(r.entry().id());
+            groups.computeIfAbsent(new Marking(last, last ? 0 : r.entry().attempts(), r.error()), k -> new ArrayList<>())
+                    .add(r.entry().id());
             if (last) {
                 log.warn("Notice {} to {} FAILED after {} attempts: {}", r.entry().id(), r.entry().notice().recipient(),
                         r.entry().attempts(), r.error());
             }
         }
-        groups.forEach((key, ids) -> {
-            int attempts = (Integer) key.get(0);
-            String error = (String) key.get(1);
-            if (attempts < 0) {
-                outbox.markFailed(ids, error);
-                failures.publishEvent(new NoticeFailed(ids, error));
+        groups.forEach((marking, ids) -> {
+            if (marking.failed()) {
+                outbox.markFailed(ids, marking.error());
+                failures.publishEvent(new NoticeFailed(ids, marking.error()));
             } else {
-                outbox.retryAt(ids, now.plus(retryDelay(attempts)), error);
+                outbox.retryAt(ids, now.plus(retryDelay(marking.attempts())), marking.error());
             }
         });
     }
+
+    /** How refused notices are marked together: FAILED, or due again after a delay that depends on their attempts. */
+    private record Marking(boolean failed, int attempts, String error) {}
 
     /** The error and its causes, e.g. "Exception reading response: Read timed out": what an officer needs to see. */
     static String describe(Throwable e) {

@@ -18,7 +18,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -130,23 +129,8 @@ public class NoticeOutbox {
 
     /** Records the notice, due now, unless it was already recorded (a retried job); returns the stored entry either way. */
     public Entry record(Notice notice, Instant now) {
-        Optional<Entry> recorded = find(notice);
-        if (recorded.isPresent()) {
-            return recorded.get();
-        }
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql(INSERT)
-                .param("consultationId", notice.consultationId())
-                .param("kind", notice.kind().name())
-                .param("reference", notice.reference())
-                .param("recipient", notice.recipient())
-                .param("language", notice.language())
-                .param("subject", notice.subject())
-                .param("body", notice.body())
-                .param("htmlBody", notice.htmlBody())
-                .param("now", column(now))
-                .update(keys, "id");
-        return new Entry(keys.getKey().longValue(), notice, Status.PENDING, 0, now, null, null);
+        recordAll(List.of(notice), now);
+        return find(notice).orElseThrow();
     }
 
     /** The notices due to be sent now, longest due first. */

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -71,7 +70,7 @@ public class NoticeTemplates {
 
     /** One notice kind written in one language: its subject from {@code <kind>.subject} with {@code subjectArgs}. */
     public Written write(NoticeKind kind, String language, Map<String, Object> model, Object... subjectArgs) {
-        Locale locale = Locale.forLanguageTag(languageFor(language));
+        Locale locale = localeOf(language);
         Context context = new Context(locale, model);
         context.setVariable("fmt", new NoticeFormat(words, locale));
         String name = templateName(kind);
@@ -81,13 +80,13 @@ public class NoticeTemplates {
         return new Written(locale.getLanguage(), subject, body, engine.process(name + ".html", context));
     }
 
-    /** A word of the bundles, in the language. */
-    public String word(String code, String language, Object... args) {
-        return words.getMessage(code, args, Locale.forLanguageTag(languageFor(language)));
+    /** Dates, numbers and lists as the language (or English, without a bundle for it) writes them. */
+    public NoticeFormat format(String language) {
+        return new NoticeFormat(words, localeOf(language));
     }
 
-    MessageSource words() {
-        return words;
+    private Locale localeOf(String language) {
+        return Locale.forLanguageTag(languageFor(language));
     }
 
     /** {@code REQUEST_FOR_REASONS} is written by {@code request-for-reasons.txt} and {@code .html}. */

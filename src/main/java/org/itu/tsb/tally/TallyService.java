@@ -92,10 +92,7 @@ public class TallyService {
     public List<QuestionDecision> announce(long consultationId, String officer) {
         slots.lockAll(consultationId);
         Consultation consultation = consultations.get(consultationId);
-        if (consultation.status() != ConsultationStatus.TALLIED) {
-            throw new ConsultationStateException("consultation " + consultationId + " is " + consultation.status()
-                    + ": only a tallied consultation, not yet announced, can be announced");
-        }
+        consultation.checkAnnounceable(); // again, under the locks: another officer may have announced meanwhile
         decisions.deleteByConsultation(consultationId);
         List<QuestionDecision> result = decide(consultation);
         if (!consultations.recordAnnouncement(consultationId, clock.instant(), officer)) {
