@@ -3,6 +3,8 @@ package org.itu.tsb.consultation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.itu.tsb.kernel.InvalidInputException;
+import org.itu.tsb.kernel.UtcTime;
 
 /** One Member State consultation on the Questions TSAG adopted at one meeting. */
 public record Consultation(
@@ -51,6 +53,43 @@ public record Consultation(
         }
     }
 
+    /**
+     * The one check of a deadline an officer sets, when the circular is issued and when the deadline is changed: given,
+     * in the future, and at most {@link #LONGEST_CONSULTATION} ahead.
+     *
+     * @throws InvalidInputException (field {@code deadline}) otherwise
+     */
+    public static void checkDeadline(Instant deadline, Instant now) {
+        if (deadline == null) {
+            throw new InvalidInputException("deadline", "the deadline is required");
+        }
+        if (!deadline.isAfter(now)) {
+            throw new InvalidInputException("deadline", "the deadline " + UtcTime.format(deadline)
+                    + " is not in the future (now " + UtcTime.format(now) + ")");
+        }
+        if (deadline.isAfter(now.plus(LONGEST_CONSULTATION))) {
+            throw new InvalidInputException("deadline", "the deadline " + UtcTime.format(deadline) + " is more than "
+                    + LONGEST_CONSULTATION.toDays() + " days ahead (now " + UtcTime.format(now) + ")");
+        }
+    }
+
+    /**
+     * The deadline may be changed only while the consultation is open and its deadline has not passed: from the
+     * deadline on, the timer tallies the replies, and what counted must not move under the tally.
+     *
+     * @throws ConsultationStateException otherwise
+     */
+    public void checkDeadlineChangeable(Instant now) {
+        if (status() != ConsultationStatus.OPEN) {
+            throw new ConsultationStateException("consultation " + id + " is " + status()
+                    + ": only the deadline of an open consultation can be changed");
+        }
+        if (!now.isBefore(deadline)) {
+            throw new ConsultationStateException("the deadline of consultation " + id + " (" + UtcTime.format(deadline)
+                    + ") is reached: the replies are being tallied, and the deadline can no longer be changed");
+        }
+    }
+
     /** The result is announced: the decisions are final and public. Before that, a tally is provisional. */
     public boolean decided() {
         return announcedAt != null;
@@ -72,7 +111,7 @@ public record Consultation(
         return questions.get(seq - 1);
     }
 
-        public List<String> questionNumbers() {
+    public List<String> questionNumbers() {
         return questions.stream().map(Question::number).toList();
     }
 }

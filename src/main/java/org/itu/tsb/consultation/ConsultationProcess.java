@@ -19,6 +19,14 @@ public interface ConsultationProcess {
     void issueCircular(long consultationId, String circularNumber, Instant deadline, String officer);
 
     /**
+     * Moves the deadline timer to {@code newDeadline}, and the reminder with it (see {@code notice.ReminderTime}), in the
+     * caller's transaction; {@code changedAt} is the moment of the change.
+     *
+     * @throws ConsultationStateException if no deadline timer is waiting, or it fired meanwhile
+     */
+    void changeDeadline(long consultationId, Instant newDeadline, Instant changedAt);
+
+    /**
      * Announces the result, as an officer completing "Review tally and announce" does.
      *
      * @throws ConsultationStateException if no tally is waiting for review

@@ -89,6 +89,45 @@ public class ConsultationRepository {
                 .update();
     }
 
+    /** The new deadline, and the change kept beside it (old and new deadline, reason, officer, when). */
+    public void recordDeadlineChange(DeadlineChange change) {
+        jdbc.sql("update consultation set deadline = :deadline where id = :id")
+                .param("deadline", column(change.newDeadline())).param("id", change.consultationId()).update();
+        jdbc.sql("""
+                        insert into deadline_change (consultation_id, old_deadline, new_deadline, reason, changed_by, changed_at)
+                        values (:id, :oldDeadline, :newDeadline, :reason, :changedBy, :changedAt)""")
+                .param("id", change.consultationId())
+                .param("oldDeadline", column(change.oldDeadline()))
+                .param("newDeadline", column(change.newDeadline()))
+                .param("reason", change.reason())
+                .param("changedBy", change.changedBy())
+                .param("changedAt", column(change.changedAt()))
+                .update();
+    }
+
+    /** Every change of the consultation's deadline, oldest first. */
+    public List<DeadlineChange> deadlineChanges(long id) {
+        return jdbc.sql("""
+                        select old_deadline, new_deadline, reason, changed_by, changed_at from deadline_change
+                         where consultation_id = :id order by id""")
+                .param("id", id)
+                .query((rs, n) -> new DeadlineChange(id, n + 1, instant(rs, "old_deadline"), instant(rs, "new_deadline"),
+                        rs.getString("reason"), rs.getString("changed_by"), instant(rs, "changed_at")))
+                .list();
+    }
+
+    /** The deadline timer tallied the replies at {@code at}; a re-tally during the review keeps the first time. */
+    public void recordTally(long id, Instant at) {
+        jdbc.sql("update consultation set tallied_at = :at where id = :id and tallied_at is null")
+                .param("at", column(at)).param("id", id).update();
+    }
+
+    /** When the replies were first tallied, if they were. */
+    public Optional<Instant> talliedAt(long id) {
+        return jdbc.sql("select tallied_at from consultation where id = :id").param("id", id)
+                .query((rs, n) -> Optional.ofNullable(instant(rs, "tallied_at"))).optional().flatMap(t -> t);
+    }
+
     /** The officer confirmed the tally: the decisions are final from {@code at}. False if it was announced already. */
     public boolean recordAnnouncement(long id, Instant at, String officer) {
         return jdbc.sql("update consultation set announced_at = :at, announced_by = :officer where id = :id and announced_at is null")

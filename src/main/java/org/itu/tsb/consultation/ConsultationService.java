@@ -77,6 +77,59 @@ public class ConsultationService {
         events.publishEvent(new ConsultationOpened(id, deadline));
     }
 
+    /**
+     * An officer moves the deadline of an open consultation, giving a reason: the deadline timer (and the reminder)
+     * move, the change is kept, and {@link DeadlineChanged} tells the Member States, all in one transaction. Under the
+     * consultation's lock, which the tally takes first: a tally that got there before makes this a 409, and a
+     * tally that comes after waits, then finds its timer moved (the engine refuses its stale job) and tallies at the new
+     * deadline. A refused change changes nothing.
+     *
+     * @throws InvalidInputException for a deadline in the past, too far ahead or unchanged, or a missing or too long reason
+     * @throws ConsultationStateException unless the consultation is open and its deadline has not passed
+     */
+    @Transactional
+    public Consultation changeDeadline(long id, Instant newDeadline, String reason, String officer) {
+        get(id); // 404 for an unknown consultation, before any lock
+        consultations.lock(id);
+        Consultation consultation = get(id); // read under the lock: a tally that held it has committed its decisions
+        Instant now = clock.instant();
+        consultation.checkDeadlineChangeable(now);
+        Consultation.checkDeadline(newDeadline, now);
+        // kept to the millisecond, as the engine's timer and the rule (…T23:59:59.999Z) state them
+        Instant deadline = newDeadline.truncatedTo(ChronoUnit.MILLIS);
+        if (deadline.equals(consultation.deadline())) {
+            throw new InvalidInputException("deadline", "the deadline is already " + UtcTime.format(deadline));
+        }
+        String why = checkReason(reason);
+        // numbered under the lock: one change at a time
+        DeadlineChange change = new DeadlineChange(id, consultations.deadlineChanges(id).size() + 1, consultation.deadline(), deadline,
+                why, officer(officer), now);
+        consultations.recordDeadlineChange(change);
+        process.changeDeadline(id, deadline, now);
+        events.publishEvent(new DeadlineChanged(change));
+        return get(id);
+    }
+
+    /** Every change of the consultation's deadline, oldest first. */
+    public List<DeadlineChange> deadlineChanges(long id) {
+        return consultations.deadlineChanges(id);
+    }
+
+    /** Called by the tally at the deadline: when the replies were tallied, for the consultation's history. */
+    public void recordTally(long id, Instant at) {
+        consultations.recordTally(id, at);
+    }
+
+    private static String checkReason(String reason) {
+        Text.required("reason", reason);
+        String why = reason.strip();
+        if (why.length() > DeadlineChange.MAX_REASON_LENGTH) {
+            throw new InvalidInputException("reason", "is " + why.length() + " characters long, at most "
+                    + DeadlineChange.MAX_REASON_LENGTH + " are accepted");
+        }
+        return why;
+    }
+
     /** A Question's text: clean, as all text people type, and at most {@link QuestionLimits#MAX_TEXT_LENGTH} long. */
     private static void checkText(String field, String text) {
         Text.check(field, text);
@@ -136,21 +189,10 @@ public class ConsultationService {
             throw new InvalidInputException("circularNumber", "the circular number is required");
         }
         Text.required("circularNumber", circularNumber);
-        if (deadline == null) {
-            throw new InvalidInputException("deadline", "the deadline is required");
-        }
         consultations.findByCircularNumber(circularNumber.trim()).ifPresent(other -> {
             throw new InvalidInputException("circularNumber", "TSB Circular " + circularNumber.trim()
                     + " already opened consultation " + other);
         });
-        Instant now = clock.instant();
-        if (!deadline.isAfter(now)) {
-            throw new InvalidInputException("deadline", "the deadline " + UtcTime.format(deadline)
-                    + " is not in the future (now " + UtcTime.format(now) + ")");
-        }
-        if (deadline.isAfter(now.plus(Consultation.LONGEST_CONSULTATION))) {
-            throw new InvalidInputException("deadline", "the deadline " + UtcTime.format(deadline) + " is more than "
-                    + Consultation.LONGEST_CONSULTATION.toDays() + " days ahead (now " + UtcTime.format(now) + ")");
-        }
+        Consultation.checkDeadline(deadline, clock.instant());
     }
 }

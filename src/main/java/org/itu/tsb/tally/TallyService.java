@@ -60,6 +60,7 @@ public class TallyService {
         if (!stored.isEmpty()) {
             return List.copyOf(stored.values());
         }
+        consultations.recordTally(consultationId, clock.instant()); // for the consultation's history
         return decide(consultation);
     }
 
