@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
+import org.itu.tsb.consultation.DeadlineChange;
 import org.itu.tsb.consultation.Question;
 import org.itu.tsb.kernel.ConsultationProperties;
 import org.itu.tsb.memberstate.MemberState;
@@ -80,7 +81,7 @@ public class NoticeComposer {
         Map<String, Object> model = common(c);
         model.put("questions", c.questions());
         List<Notice> notices = toMemberStates(c, NoticeKind.CIRCULAR, "", model, memberStates.all(), circularSubject(c));
-        notices.addAll(toCopies(c, NoticeKind.CIRCULAR, model, circularSubject(c)));
+        notices.addAll(toCopies(c, NoticeKind.CIRCULAR, "", model, circularSubject(c)));
         return notices;
     }
 
@@ -112,6 +113,24 @@ public class NoticeComposer {
                 c.circularNumber(), templates.format(language).deadline(c.deadline())});
     }
 
+    /**
+     * The deadline moved: the old and the new one, and why, to every address of every Member State and the information
+     * copies, like the circular whose deadline it changes.
+     */
+    public List<Notice> deadlineChanged(DeadlineChange change) {
+        Consultation c = consultations.get(change.consultationId());
+        Map<String, Object> model = common(c);
+        model.put("questions", c.questions());
+        model.put("change", change);
+        model.put("extended", change.extension());
+        SubjectArgs subject = language -> new Object[] {c.circularNumber(), templates.format(language).deadline(change.newDeadline())};
+        // one per change: its number keeps the outbox's (consultation, kind, reference, recipient) apart
+        String reference = "deadline-" + change.number();
+        List<Notice> notices = toMemberStates(c, NoticeKind.DEADLINE_CHANGED, reference, model, memberStates.all(), subject);
+        notices.addAll(toCopies(c, NoticeKind.DEADLINE_CHANGED, reference, model, subject));
+        return notices;
+    }
+
     /** To each Member State whose counted reply did not support a Question and gave no reasons. */
     public List<Notice> requestsForReasons(long consultationId) {
         Consultation c = consultations.get(consultationId);
@@ -138,7 +157,7 @@ public class NoticeComposer {
         model.put("result", result);
         List<Notice> notices = toMemberStates(c, NoticeKind.RESULT_ANNOUNCEMENT, "", model, memberStates.all(),
                 resultSubject(c));
-        notices.addAll(toCopies(c, NoticeKind.RESULT_ANNOUNCEMENT, model, resultSubject(c)));
+        notices.addAll(toCopies(c, NoticeKind.RESULT_ANNOUNCEMENT, "", model, resultSubject(c)));
         return notices;
     }
 
@@ -240,13 +259,14 @@ public class NoticeComposer {
         return notices;
     }
 
-    private List<Notice> toCopies(Consultation c, NoticeKind kind, Map<String, Object> model, SubjectArgs subject) {
+    private List<Notice> toCopies(Consultation c, NoticeKind kind, String reference, Map<String, Object> model,
+                                  SubjectArgs subject) {
         List<Notice> notices = new ArrayList<>();
         for (Copy copy : copies(c)) {
             Map<String, Object> forInformation = new HashMap<>(model);
             forInformation.put("forInformation", copy.name());
             String language = templates.languageFor(copy.language());
-            notices.add(notice(c, kind, "", copy.address(),
+            notices.add(notice(c, kind, reference, copy.address(),
                     templates.write(kind, language, forInformation, subject.of(language))));
         }
         return notices;

@@ -8,6 +8,11 @@ public enum NoticeKind {
     ACKNOWLEDGEMENT,
     /** A set time before the deadline: to the Member States that have not replied. */
     REMINDER,
+    /**
+     * When an officer changes the deadline of an open consultation: the old and the new deadline and the reason, to
+     * every Member State and the circular's information copies, as the circular went.
+     */
+    DEADLINE_CHANGED,
     /** After the tally: to each Member State that did not support a Question and gave no reasons. */
     REQUEST_FOR_REASONS,
     /** After the decision: per Question the decision and the tally, to every Member State and the information-copy list. */

@@ -2,6 +2,7 @@ package org.itu.tsb.notice;
 
 import java.time.Clock;
 import java.util.List;
+import org.itu.tsb.consultation.DeadlineChanged;
 import org.itu.tsb.reply.ReplyRecorded;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -41,6 +42,12 @@ public class NoticeSender {
         }
         events.publishEvent(new NoticeResent(noticeId));
         return true;
+    }
+
+    /** A change of the deadline is told to the Member States, in the transaction that makes it. */
+    @EventListener
+    public void deadlineChanged(DeadlineChanged changed) {
+        issue(composer.deadlineChanged(changed.change()));
     }
 
     /** Every recorded reply version is acknowledged to its Member State, in the transaction that stores it. */
