@@ -31,6 +31,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,6 +72,10 @@ public class ConsultationApiController {
     public record OpenRequest(@NotBlank @Size(max = 50) String circularNumber, @NotNull Instant deadline) {
     }
 
+    /** The checks (in the future, not absurdly far, a reason of at most 2 000 characters) are the service's. */
+    public record DeadlineRequest(Instant deadline, String reason) {
+    }
+
     public record TallyView(int support, int notSupport, int counted, @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal percent) {
     }
 
@@ -103,6 +108,13 @@ public class ConsultationApiController {
     public ConsultationView open(@PathVariable long id, @Valid @RequestBody OpenRequest request,
                                  @AuthenticationPrincipal ConsultationUser officer) {
         return view(consultations.open(id, request.circularNumber().strip(), request.deadline(), officer.id()), officer);
+    }
+
+    /** Changes the deadline of an open consultation, with a reason: the timer moves and the Member States are told. */
+    @PutMapping("/{id}/deadline")
+    public ConsultationView changeDeadline(@PathVariable long id, @RequestBody DeadlineRequest request,
+                                           @AuthenticationPrincipal ConsultationUser officer) {
+        return view(consultations.changeDeadline(id, request.deadline(), request.reason(), officer.id()), officer);
     }
 
     /** Completes "Review tally and announce", as Tasklist does: the decisions become final and the result goes out. */

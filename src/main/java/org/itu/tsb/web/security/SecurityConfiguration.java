@@ -103,7 +103,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(path("/engine-rest/**")).hasAnyRole(OFFICER, ADMIN)
                         .requestMatchers(path(POST, "/api/consultations"), path(POST, "/api/consultations/*/open"),
-                                path(POST, "/api/consultations/*/announce")).hasRole(OFFICER)
+                                path(POST, "/api/consultations/*/announce"), path(PUT, "/api/consultations/*/deadline")).hasRole(OFFICER)
                         .requestMatchers(path(POST, "/api/consultations/*/replies")).hasAnyRole(OFFICER, REPRESENTATIVE)
                         .requestMatchers(path(GET, "/api/consultations/*/replies"), path(GET, "/api/consultations/*/replies/**"))
                         .hasAnyRole(OFFICER, ADMIN, REPRESENTATIVE)
