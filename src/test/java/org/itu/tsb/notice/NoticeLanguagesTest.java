@@ -235,6 +235,34 @@ class NoticeLanguagesTest {
     }
 
     @Test
+    void aChangeOfTheDeadlineInEachLanguageWithBothDeadlinesInUtcAndTheReason() {
+        Instant extended = Instant.parse("2026-04-17T23:59:59.999Z");
+        String reason = "Several administrations asked for more time.";
+        List<Notice> told = composerWritingIn("en").deadlineChanged(
+                new org.itu.tsb.consultation.DeadlineChange(c.id(), 1, DEADLINE, extended, reason, "officer", DEADLINE.minus(Duration.ofDays(20))));
+
+        Notice fr = told.stream().filter(n -> n.recipient().equals("administration@fra.example")).findFirst().orElseThrow();
+        assertThat(fr.subject()).isEqualTo("Circulaire TSB " + c.circularNumber()
+                + " : le délai de réponse est désormais fixé à 23:59 heures UTC le 17 avril 2026");
+        assertThat(fr.body()).contains("Le délai de réponse est prolongé : les réponses reçues au plus tard à 23:59 heures UTC le 17 avril 2026"
+                + " sont comptées, au lieu de 23:59 heures UTC le 3 avril 2026 comme annoncé précédemment.", "Motif indiqué par le TSB : " + reason);
+        Notice es = told.stream().filter(n -> n.recipient().equals("administration@arg.example")).findFirst().orElseThrow();
+        assertThat(es.language()).isEqualTo("es");
+        assertThat(es.body()).contains("Se prorroga el plazo de respuesta", "a más tardar a las 23:59 horas UTC del 17 de abril de 2026",
+                "en lugar de las 23:59 horas UTC del 3 de abril de 2026");
+        Notice en = told.stream().filter(n -> n.recipient().equals("administration@gha.example")).findFirst().orElseThrow();
+        assertThat(en.subject()).isEqualTo("TSB Circular " + c.circularNumber() + ": the deadline for replies is now 23:59 hours UTC on 17 April 2026");
+        assertThat(en.htmlBody()).contains("lang=\"en\"", "Reason given by TSB: " + reason);
+        assertThat(told).filteredOn(n -> n.recipient().equals("itu-academia@itu.example")).singleElement()
+                .satisfies(n -> assertThat(n.body()).startsWith("For information"));
+
+        List<Notice> corrected = composerWritingIn("en").deadlineChanged(new org.itu.tsb.consultation.DeadlineChange(c.id(), 2, extended,
+                DEADLINE.minus(Duration.ofDays(7)), "Wrong date.", "officer", DEADLINE.minus(Duration.ofDays(19))));
+        assertThat(corrected.stream().filter(n -> n.recipient().equals("administration@fra.example")).findFirst().orElseThrow().body())
+                .contains("Le délai de réponse est rectifié");
+    }
+
+    @Test
     void theStudyGroupAndTheDirectorMayReadFrenchOrSpanish() {
         Notice fr = composerWritingIn("fr").toStudyGroup(c.id()).get(0);
         assertThat(fr.language()).isEqualTo("fr");

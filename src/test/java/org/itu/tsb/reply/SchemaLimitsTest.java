@@ -33,6 +33,11 @@ class SchemaLimitsTest {
         assertThat(length("QUESTION", "TEXT")).isEqualTo(QuestionLimits.MAX_TEXT_LENGTH);
     }
 
+    @Test
+    void aDeadlineChangesReasonHoldsTheLongestReasonAccepted() {
+        assertThat(length("DEADLINE_CHANGE", "REASON")).isEqualTo(org.itu.tsb.consultation.DeadlineChange.MAX_REASON_LENGTH);
+    }
+
     private int length(String column) {
         return length("REPLY_VERSION", column);
     }

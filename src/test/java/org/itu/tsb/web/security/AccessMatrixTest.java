@@ -65,7 +65,7 @@ class AccessMatrixTest extends ApiTestSupport {
         }
     }
 
-    private enum Body { NONE, ADOPT, REPLY_FRA, REPLY_AS_GHA, OPEN, PAGE_REPLY, PDF, PAGE_BUTTON }
+    private enum Body { NONE, ADOPT, REPLY_FRA, REPLY_AS_GHA, OPEN, PAGE_REPLY, PDF, PAGE_BUTTON, DEADLINE, PAGE_DEADLINE }
 
     private static final int LOGIN = 302; // a page sends an anonymous visitor to the login page
     private static final int REDIRECT = 302;
@@ -82,6 +82,8 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/officer/consultations/{open}/notices/{notice}", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/notices/{notice}/html", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("POST", "/officer/consultations/{open}/notices/{notice}/resend", Body.PAGE_BUTTON, LOGIN, REDIRECT, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{open}/deadline", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("POST", "/officer/consultations/{open}/deadline", Body.PAGE_DEADLINE, LOGIN, REDIRECT, 403, 403, 403, 403),
             new Row("GET", "/consultations/{open}/reply", Body.NONE, LOGIN, 403, 403, 403, 200, 403),
             new Row("POST", "/consultations/{open}/reply", Body.PAGE_REPLY, LOGIN, 403, 403, 403, REDIRECT, 403),
             new Row("GET", "/consultations/{open}/reply/{ghana}", Body.NONE, LOGIN, 403, 403, 403, 404, 403),
@@ -106,6 +108,7 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("POST", "/api/consultations", Body.ADOPT, 401, 201, 403, 403, 403, 403),
             new Row("POST", "/api/consultations/{adopted}/open", Body.OPEN, 401, 200, 403, 403, 403, 403),
             new Row("POST", "/api/consultations/{open}/announce", Body.NONE, 401, 409, 403, 403, 403, 403),
+            new Row("PUT", "/api/consultations/{open}/deadline", Body.DEADLINE, 401, 200, 403, 403, 403, 403),
             new Row("POST", "/api/consultations/{open}/replies", Body.REPLY_FRA, 401, 201, 403, 403, 201, 403),
             new Row("POST", "/api/consultations/{open}/replies", Body.REPLY_AS_GHA, 401, 201, 403, 403, 403, 403),
             new Row("GET", "/api/consultations/{open}/replies", Body.NONE, 401, 200, 200, 403, 200, 403),
@@ -116,6 +119,9 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("PUT", "/api/consultations/{open}/questions/1/document", Body.PDF, 401, 200, 403, 403, 403, 403),
             new Row("GET", "/api/consultations/{open}/questions/1/document", Body.NONE, 401, 200, 200, 200, 200, 403),
             new Row("GET", "/api/consultations/{open}/result", Body.NONE, 401, 409, 409, 409, 409, 403));
+
+    /** Each change of the deadline asks for another day. */
+    private static final java.util.concurrent.atomic.AtomicInteger DEADLINE_CHANGES = new java.util.concurrent.atomic.AtomicInteger();
 
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -180,6 +186,10 @@ class AccessMatrixTest extends ApiTestSupport {
             if (body == Body.PAGE_REPLY) {
                 return send(form(path, Map.of("positions.Q7/17", "SUPPORTS", "comments", "from " + user))).statusCode();
             }
+            if (body == Body.PAGE_DEADLINE) { // a day further each time: the same deadline again is refused
+                return send(form(path, Map.of("deadlineDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                        .plusDays(40 + DEADLINE_CHANGES.incrementAndGet()).toString(), "reason", "from " + user))).statusCode();
+            }
             if (body == Body.PAGE_BUTTON) { // a form with nothing but its button (and the CSRF token)
                 return send(form(path, Map.of())).statusCode();
             }
@@ -187,6 +197,8 @@ class AccessMatrixTest extends ApiTestSupport {
                 case ADOPT -> Sg17.adoptJson();
                 case OPEN -> "{\"circularNumber\": \"m-%d\", \"deadline\": \"%s\"}".formatted(System.nanoTime(),
                         Instant.now().plus(Duration.ofDays(20)));
+                case DEADLINE -> "{\"deadline\": \"%s\", \"reason\": \"from %s\"}".formatted(
+                        Instant.now().plus(Duration.ofDays(50 + DEADLINE_CHANGES.incrementAndGet())), user);
                 case REPLY_FRA -> "{\"memberState\": \"FRA\", \"positions\": {\"Q7/17\": \"SUPPORTS\"}, \"comments\": \"API, from " + user + "\"}";
                 case REPLY_AS_GHA -> "{\"memberState\": \"GHA\", \"positions\": {\"Q7/17\": \"DOES_NOT_SUPPORT\"}, \"comments\": \"from " + user + "\"}";
                 default -> null;
