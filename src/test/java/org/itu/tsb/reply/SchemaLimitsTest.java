@@ -3,16 +3,23 @@ package org.itu.tsb.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.itu.tsb.consultation.QuestionLimits;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The columns of reply_version are as large as {@link ReplyLimits} says a reply may be, and those of question as
- * {@link QuestionLimits} says a Question may be: no more, no less (a Flyway slice).
+ * {@link QuestionLimits} says a Question may be: no more, no less (a Flyway slice, on the tests' database: H2, or
+ * PostgreSQL with mvn -Ppostgres).
  */
+@Tag("database")
 @JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ActiveProfiles("test")
 class SchemaLimitsTest {
 
     @Autowired JdbcClient jdbc;
@@ -45,7 +52,7 @@ class SchemaLimitsTest {
     private int length(String table, String column) {
         return jdbc.sql("""
                         select character_maximum_length from information_schema.columns
-                         where table_name = :table and column_name = :column""")
+                         where upper(table_name) = :table and upper(column_name) = :column""")
                 .param("table", table).param("column", column).query(Integer.class).single();
     }
 }

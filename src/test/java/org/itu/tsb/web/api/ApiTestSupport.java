@@ -3,6 +3,7 @@ package org.itu.tsb.web.api;
 import org.itu.tsb.Sg17;
 import org.itu.tsb.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.context.ApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,8 +24,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The application as a client sees it: real HTTP on a random port, the job executor on, notices to the SMTP
- * server the tests start (GreenMail on port 3025). Test classes extending it share one Spring context.
+ * server the tests start (GreenMail on port 3025). Test classes extending it share one Spring context. Tagged
+ * "database": run once more on PostgreSQL (mvn -Ppostgres).
  */
+@Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.mail.host=localhost", "spring.mail.port=3025",
                 // without Nagle's wait on loopback: a consultation's 600 notices go out in seconds (see NoDelaySockets)
