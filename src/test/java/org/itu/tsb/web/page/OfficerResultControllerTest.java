@@ -78,7 +78,7 @@ class OfficerResultControllerTest extends PageTestSupport {
                 .contains("Not approved and referred back to SG17: Draft revised Question Q10/17")
                 .contains("will be sent to SG17")
                 .contains("2 Member States replied by the deadline, and their replies are counted: Côte d'Ivoire, Türkiye.")
-                .contains("Replies not counted (1: received after the deadline): Switzerland.")
+                .contains("Replies received but not counted (1: received after the deadline, or entered by TSB after the announcement): Switzerland.")
                 .doesNotContain("Provisional").doesNotContain("HYPERLINK"); // comments go to the study group, not in here
 
         MockHttpServletResponse pdf = mvc.perform(get("/officer/consultations/" + c.id() + "/result.pdf"))
