@@ -12,7 +12,8 @@ import org.jsoup.helper.W3CDom;
  * A page rendered as PDF by openhtmltopdf (CSS paged media: {@code @page}, page breaks, page numbers). jsoup reads the
  * page's HTML5, so the template need not be strict XML. Fonts are PDF's built-in ones (Helvetica, Times), which hold
  * Latin-1 and Windows-1252 (every Member State name, curly quotes, dashes); a character beyond them (a Question
- * title in Cyrillic, say) would print as "#": embed a font ({@code useFont}) if that ever matters.
+ * title in Cyrillic, say) has no glyph there and does not print as written: embed a font ({@code useFont}) if that
+ * ever matters.
  */
 public final class HtmlPdf {
 
