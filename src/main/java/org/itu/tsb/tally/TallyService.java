@@ -123,7 +123,21 @@ public class TallyService {
     }
 
     /**
-     * The result of a decided consultation: the decisions, the Member States (by name) that replied by the deadline
+     * The result once announced: what everyone with an account may see.
+     *
+     * @throws ConsultationStateException before the announcement: a provisional tally is TSB's working material
+     */
+    @Transactional(readOnly = true)
+    public ConsultationResult announcedResult(long consultationId) {
+        ConsultationResult result = result(consultationId);
+        if (!result.consultation().decided()) {
+            throw new ConsultationStateException("consultation " + consultationId + " is not announced yet: its result is not public");
+        }
+        return result;
+    }
+
+    /**
+     * The result of a tallied consultation (provisional until announced): the decisions, the Member States (by name) that replied by the deadline
      * and after it, and every comment received.
      *
      * @throws ConsultationStateException before the decision: positions are confidential until then

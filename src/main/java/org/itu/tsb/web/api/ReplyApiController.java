@@ -14,6 +14,8 @@ import org.itu.tsb.reply.ReplyRepository;
 import org.itu.tsb.reply.ReplySource;
 import org.itu.tsb.reply.ReplySubmission;
 import org.itu.tsb.reply.ReplyVersion;
+import org.itu.tsb.web.export.ConsultationExports;
+import org.itu.tsb.web.export.CsvFile;
 import org.itu.tsb.web.view.AttachmentDownload;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -32,8 +34,10 @@ public class ReplyApiController {
     private final ReplyIntake intake;
     private final ReplyHistory history;
     private final ReplyRepository replies;
+    private final ConsultationExports exports;
 
-    public ReplyApiController(ReplyIntake intake, ReplyHistory history, ReplyRepository replies) {
+    public ReplyApiController(ReplyIntake intake, ReplyHistory history, ReplyRepository replies, ConsultationExports exports) {
+        this.exports = exports;
         this.intake = intake;
         this.history = history;
         this.replies = replies;
@@ -79,6 +83,16 @@ public class ReplyApiController {
             return all;
         }
         return all.stream().filter(r -> user.representedState().map(r.memberState()::equals).orElse(false)).toList();
+    }
+
+    /**
+     * The same replies as CSV ({@code Accept: text/csv}): one row per Member State, version and Question (see
+     * {@link ConsultationExports#repliesCsv}).
+     */
+    @GetMapping(produces = CsvFile.TEXT_CSV_VALUE)
+    public ResponseEntity<byte[]> listAsCsv(@PathVariable long consultationId, @AuthenticationPrincipal ConsultationUser user) {
+        return CsvFile.download(exports.repliesCsv(consultationId, list(consultationId, user)),
+                exports.filename(consultationId, "replies.csv"));
     }
 
     @GetMapping("/{versionId}")

@@ -21,7 +21,7 @@ class ResultController {
 
     @GetMapping("/consultations/{id}/result")
     ModelAndView result(@PathVariable long id, @AuthenticationPrincipal ConsultationUser user) {
-        ConsultationResult result = tallies.result(id);
+        ConsultationResult result = tallies.announcedResult(id);
         ModelAndView page = new ModelAndView("result");
         page.addObject("result", user.readsComments() ? result : result.withoutComments());
         page.addObject("showComments", user.readsComments());

@@ -56,7 +56,7 @@ class AccessMatrixTest extends ApiTestSupport {
     @Autowired ProcessEngine engine;
 
     /**
-     * One row: a request, and the status each of {@link #WHO} must get. {@code path} may name {open}, {decided}, {ghana},
+     * One row: a request, and the status each of {@link #WHO} must get. {@code path} may name {open}, {decided}, {tallied}, {ghana},
      * {adopted}, {engine}, {notice} (a notice of {open}).
      */
     private record Row(String method, String path, Body body, int anonymous, int officer, int admin, int reader, int fra, int nobody) {
@@ -89,6 +89,14 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/consultations/{open}/reply/{ghana}", Body.NONE, LOGIN, 403, 403, 403, 404, 403),
             new Row("GET", "/consultations/{decided}/result", Body.NONE, LOGIN, 200, 200, 200, 200, 403),
             new Row("GET", "/consultations/{open}/result", Body.NONE, LOGIN, 409, 409, 409, 409, 403),
+            new Row("GET", "/consultations/{tallied}/result", Body.NONE, LOGIN, 409, 409, 409, 409, 403),
+            // the result announcement and the CSV downloads: officers (a draft while the tally is reviewed)
+            new Row("GET", "/officer/consultations/{decided}/result", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{tallied}/result", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{open}/result", Body.NONE, LOGIN, 409, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{decided}/result.pdf", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{tallied}/tally.csv", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{open}/replies.csv", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             // Annex 1 of the circular: public once the circular is issued, no page before
             new Row("GET", "/consultations/{open}/questions", Body.NONE, 200, 200, 200, 200, 200, 200),
             new Row("GET", "/consultations/{open}/questions/1/document", Body.NONE, 200, 200, 200, 200, 200, 200),
@@ -115,6 +123,10 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/api/consultations/{open}/replies/{ghana}", Body.NONE, 401, 200, 200, 403, 404, 403),
             new Row("GET", "/api/consultations/{open}/replies/{ghana}/attachment", Body.NONE, 401, 200, 200, 403, 404, 403),
             new Row("GET", "/api/consultations/{decided}/result", Body.NONE, 401, 200, 200, 200, 200, 403),
+            new Row("GET", "/api/consultations/{tallied}/result", Body.NONE, 401, 409, 409, 409, 409, 403),
+            new Row("GET", "/api/consultations/{decided}/tally", Body.NONE, 401, 200, 200, 200, 200, 403),
+            new Row("GET", "/api/consultations/{tallied}/tally", Body.NONE, 401, 200, 200, 409, 409, 403),
+            new Row("GET", "/api/consultations/{open}/tally", Body.NONE, 401, 409, 409, 409, 409, 403),
             new Row("GET", "/api/consultations/{open}/notices", Body.NONE, 401, 200, 200, 403, 403, 403),
             new Row("PUT", "/api/consultations/{open}/questions/1/document", Body.PDF, 401, 200, 403, 403, 403, 403),
             new Row("GET", "/api/consultations/{open}/questions/1/document", Body.NONE, 401, 200, 200, 200, 200, 403),
@@ -135,10 +147,14 @@ class AccessMatrixTest extends ApiTestSupport {
                 Instant.now().plus(Duration.ofDays(30)), "officer").id();
         tallies.tally(decided);
         tallies.announce(decided, "officer");
+        long tallied = consultations.open(consultations.adopt(Sg17.adopted(), "officer").id(), "matrix-t-" + System.nanoTime(),
+                Instant.now().plus(Duration.ofDays(30)), "officer").id();
+        tallies.tally(tallied);
         documents.attach(open, 1, "Q7-17.pdf", PDF, "officer");
         long notice = outbox.find(open, null, null, 0, 1).get(0).id(); // the circular, recorded with the opening
         Map<String, Function<Body, String>> ids = Map.of(
                 "{open}", b -> Long.toString(open), "{ghana}", b -> Long.toString(ghana), "{decided}", b -> Long.toString(decided),
+                "{tallied}", b -> Long.toString(tallied),
                 "{adopted}", b -> Long.toString(createConsultation()), "{engine}", b -> engine.getName(),
                 "{notice}", b -> Long.toString(notice));
 
