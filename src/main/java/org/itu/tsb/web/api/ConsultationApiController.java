@@ -23,6 +23,7 @@ import org.itu.tsb.consultation.QuestionDocuments;
 import org.itu.tsb.consultation.QuestionKind;
 import org.itu.tsb.identity.ConsultationUser;
 import org.itu.tsb.reply.ReplyHistory;
+import org.itu.tsb.reply.ReplyProgress;
 import org.itu.tsb.tally.Decision;
 import org.itu.tsb.tally.QuestionDecision;
 import org.itu.tsb.tally.TallyService;
@@ -86,7 +87,7 @@ public class ConsultationApiController {
      */
     public record ConsultationView(long id, String circular, String circularNumber, String studyGroup, String adoptedBy,
                                    String meeting, ConsultationStatus status, Instant deadline, Instant decidedAt,
-                                   boolean provisional, List<QuestionView> questions, ReplyHistory.Progress replies,
+                                   boolean provisional, List<QuestionView> questions, ReplyProgress replies,
                                    String createdBy, String openedBy, Instant announcedAt, String announcedBy) {
     }
 
@@ -138,7 +139,7 @@ public class ConsultationApiController {
         }).toList();
         return new ConsultationView(c.id(), c.circular(), c.circularNumber(), c.studyGroup(), c.adoptedBy(), c.meeting(),
                 c.status(), c.deadline(), decisions.values().stream().map(QuestionDecision::decidedAt).findFirst().orElse(null),
-                c.status() == ConsultationStatus.TALLIED, questions, replies.progress(c.id()), c.createdBy(), c.openedBy(),
+                c.status() == ConsultationStatus.TALLIED, questions, replies.progress(c), c.createdBy(), c.openedBy(),
                 c.announcedAt(), c.announcedBy());
     }
 }

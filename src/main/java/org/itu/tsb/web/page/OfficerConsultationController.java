@@ -8,6 +8,7 @@ import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.memberstate.MemberStateRegistry;
 import org.itu.tsb.notice.NoticeOutbox;
 import org.itu.tsb.reply.ReplyHistory;
+import org.itu.tsb.reply.ReplyProgress;
 import org.itu.tsb.reply.ReplyRepository;
 import org.itu.tsb.web.error.PageNotFoundException;
 import org.itu.tsb.web.view.AttachmentDownload;
@@ -42,11 +43,11 @@ class OfficerConsultationController {
         this.tallies = tallies;
     }
 
-    public record Row(Consultation consultation, ReplyHistory.Progress progress) {}
+    public record Row(Consultation consultation, ReplyProgress progress) {}
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("rows", consultations.all().stream().map(c -> new Row(c, replies.progress(c.id()))).toList());
+        model.addAttribute("rows", consultations.all().stream().map(c -> new Row(c, replies.progress(c))).toList());
         return "officer/consultations";
     }
 
@@ -58,7 +59,7 @@ class OfficerConsultationController {
         model.addAttribute("consultation", consultation);
         model.addAttribute("decisions", consultation.tallied() ? tallies.decisionsOf(id) : Map.of());
         model.addAttribute("replies", byMemberState);
-        model.addAttribute("progress", replies.progress(id));
+        model.addAttribute("progress", replies.progress(consultation));
         // what the procedure owes and has not delivered yet: officers see a mail outage here, not in a log; the outbox
         // page has them all
         model.addAttribute("notices", outbox.countByStatus(id));

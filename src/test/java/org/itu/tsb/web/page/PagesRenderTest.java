@@ -53,9 +53,9 @@ class PagesRenderTest extends PageTestSupport {
         actAs(TestAccounts.OFFICER);
         assertThat(page("/officer/consultations"))
                 .contains(circular + " SG17 TSAG, Geneva, 26-30 January 2026 Open for replies " + DEADLINE_SHOWN
-                        + " 0 of 194 Member States replied (0 late) Replies to consultation " + c.id())
+                        + " 0 of 194 Member States replied. Replies to consultation " + c.id())
                 .contains("not issued SG17 TSAG, Geneva, 26-30 January 2026 Adopted (circular not issued) not set "
-                        + "0 of 194 Member States replied (0 late) Replies to consultation " + adopted.id());
+                        + "0 of 194 Member States replied. Replies to consultation " + adopted.id());
         assertThat(page("/officer/consultations/" + c.id() + "/replies")).contains(DEADLINE_SHOWN)
                 .contains("No Member State has replied yet.").contains("Record a reply received by e-mail or fax");
         assertThat(page("/officer/consultations/" + c.id() + "/replies/new")).contains(DEADLINE_SHOWN)
