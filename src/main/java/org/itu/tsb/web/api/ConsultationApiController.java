@@ -21,6 +21,7 @@ import org.itu.tsb.consultation.Question;
 import org.itu.tsb.consultation.QuestionDocument;
 import org.itu.tsb.consultation.QuestionDocuments;
 import org.itu.tsb.consultation.QuestionKind;
+import org.itu.tsb.consultation.QuestionLimits;
 import org.itu.tsb.identity.ConsultationUser;
 import org.itu.tsb.reply.ReplyHistory;
 import org.itu.tsb.reply.ReplyProgress;
@@ -56,17 +57,17 @@ public class ConsultationApiController {
     /** {@code text}: the Question's agreed text (Annex 1 of the circular), optional; its checks are the adoption's. */
     public record QuestionRequest(
             @NotBlank @Pattern(regexp = Question.NUMBER_PATTERN, message = "must be a Question number such as Q7/17") String number,
-            @NotBlank @Size(max = 500) String title,
+            @NotBlank @Size(max = QuestionLimits.MAX_TITLE_LENGTH) String title,
             @NotNull QuestionKind kind,
             String text) {
     }
 
     public record AdoptRequest(
-            @NotBlank @Size(max = 1000) String circular,
-            @NotBlank @Size(max = 50) String studyGroup,
-            @NotBlank @Size(max = 100) String adoptedBy,
-            @NotBlank @Size(max = 500) String meeting,
-            @NotEmpty @Size(max = 50) List<@Valid @NotNull QuestionRequest> questions) {
+            @NotBlank @Size(max = QuestionLimits.MAX_CIRCULAR_LENGTH) String circular,
+            @NotBlank @Size(max = QuestionLimits.MAX_STUDY_GROUP_LENGTH) String studyGroup,
+            @NotBlank @Size(max = QuestionLimits.MAX_ADOPTED_BY_LENGTH) String adoptedBy,
+            @NotBlank @Size(max = QuestionLimits.MAX_MEETING_LENGTH) String meeting,
+            @NotEmpty @Size(max = QuestionLimits.MAX_QUESTIONS) List<@Valid @NotNull QuestionRequest> questions) {
     }
 
     public record OpenRequest(@NotBlank @Size(max = 50) String circularNumber, @NotNull Instant deadline) {
