@@ -90,7 +90,7 @@ class OfficerConsultationListTest extends PageTestSupport {
 
         String row = row(list(), "TSB Circular " + c.circularNumber());
 
-        assertThat(text(row)).contains("Tallied, provisional")
+        assertThat(text(row)).contains("Tallied, under review")
                 .contains("Provisional, under review: Q7/17 approved Q10/17 approved Q16/17 approved")
                 .contains("Record a reply received by the deadline for TSB Circular " + c.circularNumber())
                 .contains("Review tally and announce in Tasklist");

@@ -29,12 +29,12 @@ class OfficerNewConsultationControllerTest extends PageTestSupport {
     @Test
     void theBlankFormOffersFourQuestionRowsAndAnotherOnRequest() throws Exception {
         String page = mvc.perform(get("/officer/consultations/new")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(text(page)).contains("New consultation").contains("Question 4, number").doesNotContain("Question 5, number");
+        assertThat(text(page)).contains("New consultation").contains("Question 4, Number").doesNotContain("Question 5, Number");
         assertThat(page).contains("action=\"/officer/consultations/new?_csrf=").doesNotContain("<script");
 
         String more = mvc.perform(adoption("questions[3].number", "Q9/17").param("add", "1"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(text(more)).contains("Question 5, number").doesNotContain("Question 6, number").doesNotContain("was not recorded");
+        assertThat(text(more)).contains("Question 5, Number").doesNotContain("Question 6, Number").doesNotContain("was not recorded");
         assertThat(more).contains("value=\"Q9/17\"").contains("value=\"SG17\"");
         assertThat(storedConsultations()).isEqualTo(before);
     }
