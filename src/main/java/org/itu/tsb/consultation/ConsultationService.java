@@ -22,9 +22,11 @@ public class ConsultationService {
     private final ConsultationProcess process;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final QuestionDocuments documents;
 
     public ConsultationService(ConsultationRepository consultations, ConsultationProcess process, ApplicationEventPublisher events,
-                               Clock clock) {
+                               Clock clock, QuestionDocuments documents) {
+        this.documents = documents;
         this.consultations = consultations;
         this.process = process;
         this.events = events;
@@ -34,26 +36,68 @@ public class ConsultationService {
     /** TSAG adopted the Questions, as {@code officer} records them: store them and start the procedure, waiting for the circular. */
     @Transactional
     public Consultation adopt(NewConsultation adopted, String officer) {
-        Text.required("circular", adopted.circular());
-        Text.required("studyGroup", adopted.studyGroup());
-        Text.required("adoptedBy", adopted.adoptedBy());
-        Text.required("meeting", adopted.meeting());
-        Set<String> numbers = new HashSet<>();
-        for (int i = 0; i < adopted.questions().size(); i++) {
-            Question q = adopted.questions().get(i);
-            Text.required("questions[" + i + "].title", q.title());
-            checkText("questions[" + i + "].text", q.text());
-            if (!q.number().matches(Question.NUMBER_PATTERN)) {
-                throw new InvalidInputException("questions[" + i + "].number", "'" + q.number() + "' is not a Question number such as Q7/17");
+        return adopt(adopted, List.of(), officer);
+    }
+
+    /** A document with the text of the Question at {@code index} (0 for the first) of an adoption. */
+    public record AdoptedDocument(int index, String filename, byte[] content) {}
+
+    /**
+     * The same, with documents of the Questions' texts attached in the same transaction: a refused document refuses the
+     * whole adoption, and nothing is stored.
+     */
+    @Transactional
+    public Consultation adopt(NewConsultation adopted, List<AdoptedDocument> documents, String officer) {
+        check(adopted);
+        for (AdoptedDocument d : documents) {
+            if (d.index() < 0 || d.index() >= adopted.questions().size()) {
+                throw new IllegalArgumentException("no Question at index " + d.index());
             }
-            if (!numbers.add(q.number())) {
-                throw new InvalidInputException("questions[" + i + "].number", q.number() + " appears more than once");
-            }
+            this.documents.check("questions[" + d.index() + "].document", d.filename(), d.content());
         }
         long id = consultations.insert(adopted, clock.instant(), officer(officer));
         Consultation consultation = get(id);
         process.start(consultation);
+        for (AdoptedDocument d : documents) {
+            this.documents.attach(id, d.index() + 1, d.filename(), d.content(), officer);
+        }
         return consultation;
+    }
+
+    private static void check(NewConsultation adopted) {
+        checkLength("circular", Text.required("circular", adopted.circular()), QuestionLimits.MAX_CIRCULAR_LENGTH);
+        checkLength("studyGroup", Text.required("studyGroup", adopted.studyGroup()), QuestionLimits.MAX_STUDY_GROUP_LENGTH);
+        checkLength("adoptedBy", Text.required("adoptedBy", adopted.adoptedBy()), QuestionLimits.MAX_ADOPTED_BY_LENGTH);
+        checkLength("meeting", Text.required("meeting", adopted.meeting()), QuestionLimits.MAX_MEETING_LENGTH);
+        if (adopted.questions().isEmpty()) {
+            throw new InvalidInputException("questions", "at least one Question is required");
+        }
+        if (adopted.questions().size() > QuestionLimits.MAX_QUESTIONS) {
+            throw new InvalidInputException("questions", adopted.questions().size() + " Questions, at most "
+                    + QuestionLimits.MAX_QUESTIONS + " are accepted in one consultation");
+        }
+        Set<String> numbers = new HashSet<>();
+        for (int i = 0; i < adopted.questions().size(); i++) {
+            Question q = adopted.questions().get(i);
+            if (q.number() == null || !q.number().matches(Question.NUMBER_PATTERN)) {
+                throw new InvalidInputException("questions[" + i + "].number", q.number() == null || q.number().isBlank() ? "is required"
+                        : "'" + q.number() + "' is not a Question number such as Q7/17");
+            }
+            if (!numbers.add(q.number())) {
+                throw new InvalidInputException("questions[" + i + "].number", q.number() + " appears more than once");
+            }
+            checkLength("questions[" + i + "].title", Text.required("questions[" + i + "].title", q.title()), QuestionLimits.MAX_TITLE_LENGTH);
+            if (q.kind() == null) {
+                throw new InvalidInputException("questions[" + i + "].kind", "choose whether the Question is new or revised");
+            }
+            checkText("questions[" + i + "].text", q.text());
+        }
+    }
+
+    private static void checkLength(String field, String text, int max) {
+        if (text.length() > max) {
+            throw new InvalidInputException(field, "is " + text.length() + " characters long, at most " + max + " are accepted");
+        }
     }
 
     /** Issue the circular (API path): the same as completing "Issue circular" in Tasklist. */
@@ -132,11 +176,7 @@ public class ConsultationService {
 
     /** A Question's text: clean, as all text people type, and at most {@link QuestionLimits#MAX_TEXT_LENGTH} long. */
     private static void checkText(String field, String text) {
-        Text.check(field, text);
-        if (text.length() > QuestionLimits.MAX_TEXT_LENGTH) {
-            throw new InvalidInputException(field, "is " + text.length() + " characters long, at most " + QuestionLimits.MAX_TEXT_LENGTH
-                    + " are accepted");
-        }
+        checkLength(field, Text.check(field, text), QuestionLimits.MAX_TEXT_LENGTH);
     }
 
     /** Every change names the officer who made it. */

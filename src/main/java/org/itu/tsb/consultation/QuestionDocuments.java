@@ -8,6 +8,7 @@ import java.util.Set;
 import org.itu.tsb.kernel.Attachment;
 import org.itu.tsb.kernel.ConsultationProperties;
 import org.itu.tsb.kernel.FileCheck;
+import org.itu.tsb.kernel.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,6 +55,15 @@ public class QuestionDocuments {
         Instant now = clock.instant();
         documents.replace(consultationId, question.number(), file, now, officer);
         return new QuestionDocument(question.number(), file.filename(), file.contentType(), file.size(), now, officer);
+    }
+
+    /** Checks a document before it is attached, as {@link #attach} will; a refusal names {@code field}. */
+    void check(String field, String filename, byte[] content) {
+        try {
+            check.check(filename, content);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(field, e.reason());
+        }
     }
 
     /** The document of the Question at position {@code seq}, if TSB attached one. */

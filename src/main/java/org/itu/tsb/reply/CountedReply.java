@@ -29,7 +29,12 @@ public final class CountedReply {
 
     /** Whether this version may count at all: received by the deadline, recorded before any announcement. */
     public static boolean counts(ReplyVersion v, Instant deadline, Instant announcedAt) {
-        return deadline != null && !v.receivedAt().isAfter(deadline) && (announcedAt == null || !v.recordedAt().isAfter(announcedAt));
+        return counts(v.receivedAt(), v.recordedAt(), deadline, announcedAt);
+    }
+
+    /** The same, from a version's two times only (the progress counts States without loading their replies). */
+    public static boolean counts(Instant receivedAt, Instant recordedAt, Instant deadline, Instant announcedAt) {
+        return deadline != null && !receivedAt.isAfter(deadline) && (announcedAt == null || !recordedAt.isAfter(announcedAt));
     }
 
     /** The version to show as the Member State's reply: the one that counts or, if none may count, the latest. */

@@ -32,8 +32,6 @@ public class ReplyHistory {
     public record MemberStateReplies(String memberState, String name, ReplyVersion current, boolean counted,
                                      List<ReplyVersion> versions) {}
 
-    public record Progress(int received, int late, int memberStates) {}
-
     @Transactional(readOnly = true)
     public List<MemberStateReplies> of(long consultationId) {
         return group(consultations.get(consultationId), replies.all(consultationId));
@@ -74,8 +72,15 @@ public class ReplyHistory {
         return byState;
     }
 
-    public Progress progress(long consultationId) {
-        ReplyRepository.Progress p = replies.progress(consultationId);
-        return new Progress(p.onTime(), p.late(), memberStates.size());
+    /** How many Member States replied, and what of it counts ({@link ReplyProgress}). */
+    @Transactional(readOnly = true)
+    public ReplyProgress progress(long consultationId) {
+        return progress(consultations.get(consultationId));
+    }
+
+    @Transactional(readOnly = true)
+    public ReplyProgress progress(Consultation consultation) {
+        return ReplyProgress.of(replies.receipts(consultation.id()), consultation.deadline(), consultation.announcedAt(),
+                memberStates.size());
     }
 }

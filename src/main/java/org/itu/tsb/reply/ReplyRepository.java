@@ -118,18 +118,16 @@ public class ReplyRepository {
                 .optional();
     }
 
-    /** How many Member States replied on time, and how many sent a version after the deadline. */
-    public Progress progress(long consultationId) {
-        return jdbc.sql("""
-                        select count(distinct case when not late then member_state end) as on_time,
-                               count(distinct case when late then member_state end) as late
-                          from reply_version where consultation_id = :id""")
+    /** When each version was received and recorded, by Member State: enough to say what counts, without the replies. */
+    public List<Receipt> receipts(long consultationId) {
+        return jdbc.sql("select member_state, received_at, recorded_at from reply_version where consultation_id = :id")
                 .param("id", consultationId)
-                .query((rs, n) -> new Progress(rs.getInt("on_time"), rs.getInt("late")))
-                .single();
+                .query((rs, n) -> new Receipt(rs.getString("member_state"), instant(rs, "received_at"), instant(rs, "recorded_at")))
+                .list();
     }
 
-    public record Progress(int onTime, int late) {}
+    /** A version's two times: received by TSB, recorded here. */
+    public record Receipt(String memberState, Instant receivedAt, Instant recordedAt) {}
 
     private List<ReplyVersion> query(String sql, Map<String, ?> params) {
         List<Row> rows = jdbc.sql(sql).params(params).query(ReplyRepository::row).list();

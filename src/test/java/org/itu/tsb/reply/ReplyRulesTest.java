@@ -109,7 +109,7 @@ class ReplyRulesTest {
         var fra = history.of(consultation.id()).get(0);
         assertThat(fra.counted()).isFalse();
         assertThat(fra.current().late()).isTrue();
-        assertThat(history.progress(consultation.id())).isEqualTo(new ReplyHistory.Progress(0, 1, 194));
+        assertThat(history.progress(consultation.id())).isEqualTo(new ReplyProgress(1, 0, 1, 0, 0, 194));
         assertThat(tallyOf("Q7/17")).isEqualTo(new Tally(0, 0));
     }
 

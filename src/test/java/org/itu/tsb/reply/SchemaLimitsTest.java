@@ -45,6 +45,15 @@ class SchemaLimitsTest {
         assertThat(length("DEADLINE_CHANGE", "REASON")).isEqualTo(org.itu.tsb.consultation.DeadlineChange.MAX_REASON_LENGTH);
     }
 
+    @Test
+    void theAdoptionsColumnsHoldTheLongestTextsAccepted() {
+        assertThat(length("QUESTION", "TITLE")).isEqualTo(QuestionLimits.MAX_TITLE_LENGTH);
+        assertThat(length("CONSULTATION", "CIRCULAR")).isEqualTo(QuestionLimits.MAX_CIRCULAR_LENGTH);
+        assertThat(length("CONSULTATION", "STUDY_GROUP")).isEqualTo(QuestionLimits.MAX_STUDY_GROUP_LENGTH);
+        assertThat(length("CONSULTATION", "ADOPTED_BY")).isEqualTo(QuestionLimits.MAX_ADOPTED_BY_LENGTH);
+        assertThat(length("CONSULTATION", "MEETING")).isEqualTo(QuestionLimits.MAX_MEETING_LENGTH);
+    }
+
     private int length(String column) {
         return length("REPLY_VERSION", column);
     }

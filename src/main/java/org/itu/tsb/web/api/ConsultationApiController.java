@@ -21,8 +21,10 @@ import org.itu.tsb.consultation.Question;
 import org.itu.tsb.consultation.QuestionDocument;
 import org.itu.tsb.consultation.QuestionDocuments;
 import org.itu.tsb.consultation.QuestionKind;
+import org.itu.tsb.consultation.QuestionLimits;
 import org.itu.tsb.identity.ConsultationUser;
 import org.itu.tsb.reply.ReplyHistory;
+import org.itu.tsb.reply.ReplyProgress;
 import org.itu.tsb.tally.Decision;
 import org.itu.tsb.tally.QuestionDecision;
 import org.itu.tsb.tally.TallyService;
@@ -56,17 +58,17 @@ public class ConsultationApiController {
     /** {@code text}: the Question's agreed text (Annex 1 of the circular), optional; its checks are the adoption's. */
     public record QuestionRequest(
             @NotBlank @Pattern(regexp = Question.NUMBER_PATTERN, message = "must be a Question number such as Q7/17") String number,
-            @NotBlank @Size(max = 500) String title,
+            @NotBlank @Size(max = QuestionLimits.MAX_TITLE_LENGTH) String title,
             @NotNull QuestionKind kind,
             String text) {
     }
 
     public record AdoptRequest(
-            @NotBlank @Size(max = 1000) String circular,
-            @NotBlank @Size(max = 50) String studyGroup,
-            @NotBlank @Size(max = 100) String adoptedBy,
-            @NotBlank @Size(max = 500) String meeting,
-            @NotEmpty @Size(max = 50) List<@Valid @NotNull QuestionRequest> questions) {
+            @NotBlank @Size(max = QuestionLimits.MAX_CIRCULAR_LENGTH) String circular,
+            @NotBlank @Size(max = QuestionLimits.MAX_STUDY_GROUP_LENGTH) String studyGroup,
+            @NotBlank @Size(max = QuestionLimits.MAX_ADOPTED_BY_LENGTH) String adoptedBy,
+            @NotBlank @Size(max = QuestionLimits.MAX_MEETING_LENGTH) String meeting,
+            @NotEmpty @Size(max = QuestionLimits.MAX_QUESTIONS) List<@Valid @NotNull QuestionRequest> questions) {
     }
 
     public record OpenRequest(@NotBlank @Size(max = 50) String circularNumber, @NotNull Instant deadline) {
@@ -91,7 +93,7 @@ public class ConsultationApiController {
      */
     public record ConsultationView(long id, String circular, String circularNumber, String studyGroup, String adoptedBy,
                                    String meeting, ConsultationStatus status, Instant deadline, Instant decidedAt,
-                                   boolean provisional, List<QuestionView> questions, ReplyHistory.Progress replies,
+                                   boolean provisional, List<QuestionView> questions, ReplyProgress replies,
                                    String createdBy, String openedBy, Instant announcedAt, String announcedBy) {
     }
 
@@ -150,7 +152,7 @@ public class ConsultationApiController {
         }).toList();
         return new ConsultationView(c.id(), c.circular(), c.circularNumber(), c.studyGroup(), c.adoptedBy(), c.meeting(),
                 c.status(), c.deadline(), decisions.values().stream().map(QuestionDecision::decidedAt).findFirst().orElse(null),
-                c.status() == ConsultationStatus.TALLIED, questions, replies.progress(c.id()), c.createdBy(), c.openedBy(),
+                c.status() == ConsultationStatus.TALLIED, questions, replies.progress(c), c.createdBy(), c.openedBy(),
                 c.announcedAt(), c.announcedBy());
     }
 }

@@ -31,6 +31,13 @@ public final class FormErrors {
         return errors;
     }
 
+    /** A refusal of the whole form, not of one field: only at the top of the page. */
+    public static FormErrors general(String message) {
+        FormErrors errors = new FormErrors();
+        errors.general = message;
+        return errors;
+    }
+
     /** The name of the file the officer chose, to name it in an attachment's message. */
     public FormErrors naming(String fileName) {
         this.fileName = fileName;

@@ -5,6 +5,7 @@ import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.ConsultationStateException;
 import org.itu.tsb.identity.ConsultationUser;
 import org.itu.tsb.kernel.InvalidInputException;
+import org.itu.tsb.kernel.UtcTime;
 import org.itu.tsb.memberstate.MemberState;
 import org.itu.tsb.memberstate.MemberStateRegistry;
 import org.itu.tsb.web.error.PageNotFoundException;
@@ -75,6 +76,10 @@ class MemberStateReplyController {
         Consultation consultation = consultations.get(id);
         // the representative's own State, whatever the request says: the form does not ask for it
         ReplyForm form = ReplyForm.posted(params, consultation.questions()).forMemberState(ownState(user));
+        if (consultation.decided()) { // closed: the result is announced and final
+            return render(consultation, form, FormErrors.general(messages.getMessage("decided.noReplies.member",
+                    new Object[] {UtcTime.format(consultation.announcedAt())}, LocaleContextHolder.getLocale())), HttpStatus.CONFLICT, user);
+        }
         try {
             ReplySubmission submission = form.submission();
             ReplyReceipt receipt = intake.submit(id, submission, ReplySource.now(Channel.ONLINE, user.id()));

@@ -3,15 +3,20 @@ package org.itu.tsb.web.page;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
+import org.itu.tsb.consultation.ConsultationStatus;
+import org.itu.tsb.consultation.OfficerTasks;
 import org.itu.tsb.memberstate.MemberStateRegistry;
 import org.itu.tsb.notice.NoticeOutbox;
 import org.itu.tsb.reply.ReplyHistory;
+import org.itu.tsb.reply.ReplyProgress;
 import org.itu.tsb.reply.ReplyRepository;
 import org.itu.tsb.web.error.PageNotFoundException;
 import org.itu.tsb.web.view.AttachmentDownload;
 import org.springframework.http.ResponseEntity;
+import org.itu.tsb.tally.QuestionDecision;
 import org.itu.tsb.tally.TallyService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,24 +35,40 @@ class OfficerConsultationController {
 
     private final ReplyRepository versions;
     private final NoticeOutbox outbox;
+    private final OfficerTasks tasks;
     /** During a mail outage every notice waits: the page shows the first ones and how many more. */
     private static final int UNDELIVERED_SHOWN = 20;
 
     OfficerConsultationController(ConsultationService consultations, ReplyHistory replies, TallyService tallies,
-                                  ReplyRepository versions, NoticeOutbox outbox) {
+                                  ReplyRepository versions, NoticeOutbox outbox, OfficerTasks tasks) {
         this.versions = versions;
+        this.tasks = tasks;
         this.outbox = outbox;
         this.consultations = consultations;
         this.replies = replies;
         this.tallies = tallies;
     }
 
-    public record Row(Consultation consultation, ReplyHistory.Progress progress) {}
+    /**
+     * One consultation in the list: its replies count, its decisions in the order of its Questions once tallied
+     * (provisional until announced), and the Tasklist task that waits for an officer, if one does.
+     */
+    public record Row(Consultation consultation, ReplyProgress progress, List<QuestionDecision> decisions, String taskId) {}
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("rows", consultations.all().stream().map(c -> new Row(c, replies.progress(c.id()))).toList());
+        Map<Long, String> waiting = tasks.waitingTasks();
+        model.addAttribute("rows", consultations.all().stream().map(c -> new Row(c, replies.progress(c), decisionsOf(c),
+                waiting.get(c.id()))).toList());
         return "officer/consultations";
+    }
+
+    private List<QuestionDecision> decisionsOf(Consultation c) {
+        if (c.status() != ConsultationStatus.TALLIED && c.status() != ConsultationStatus.DECIDED) {
+            return List.of();
+        }
+        Map<String, QuestionDecision> decided = tallies.decisionsOf(c.id());
+        return c.questionNumbers().stream().map(decided::get).filter(Objects::nonNull).toList();
     }
 
     @GetMapping("/{id}/replies")
@@ -58,7 +79,7 @@ class OfficerConsultationController {
         model.addAttribute("consultation", consultation);
         model.addAttribute("decisions", consultation.tallied() ? tallies.decisionsOf(id) : Map.of());
         model.addAttribute("replies", byMemberState);
-        model.addAttribute("progress", replies.progress(id));
+        model.addAttribute("progress", replies.progress(consultation));
         // what the procedure owes and has not delivered yet: officers see a mail outage here, not in a log; the outbox
         // page has them all
         model.addAttribute("notices", outbox.countByStatus(id));

@@ -74,6 +74,10 @@ class OfficerReplyController {
                         RedirectAttributes redirect, @AuthenticationPrincipal ConsultationUser officer) throws IOException {
         Consultation consultation = consultations.get(id);
         ReplyForm form = ReplyForm.posted(params, consultation.questions());
+        if (consultation.decided()) { // the API keeps such a reply, not counted; the page does not invite it
+            return page.render(VIEW, consultation, form, FormErrors.general(text("decided.noReplies.officer",
+                    time.format(consultation.announcedAt()))), HttpStatus.CONFLICT);
+        }
         boolean fileChosen = file != null && !(file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()));
         if (fileChosen) {
             form.setAttachmentName(file.getOriginalFilename());

@@ -29,6 +29,11 @@ public class PageTime {
         return UtcTime.formatToTheMinute(clock.instant());
     }
 
+    /** "12 days 4 hours left", "closed 3 days ago": the time to the deadline from now, by the Clock ({@link TimeRemaining}). */
+    public String remaining(Instant deadline) {
+        return deadline == null ? "" : TimeRemaining.words(deadline, clock.instant());
+    }
+
     /** The machine-readable form for a {@code <time datetime>} attribute. */
     public String iso(Instant instant) {
         return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).toString();

@@ -111,7 +111,7 @@ class ConcurrentRepliesTest extends ApiTestSupport {
         }
         assertThat(stored).isEqualTo(withoutBlanks(expected));
         JsonNode progress = get("/api/consultations/" + id).body().get("replies");
-        assertThat(progress.get("received").asInt()).isEqualTo(states.size());
+        assertThat(progress.get("counted").asInt()).isEqualTo(states.size());
         assertThat(progress.get("memberStates").asInt()).isEqualTo(states.size());
 
         // the deadline passes now: the timer job runs the real tally

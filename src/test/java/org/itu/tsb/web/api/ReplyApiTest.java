@@ -39,8 +39,9 @@ class ReplyApiTest extends ApiTestSupport {
         assertThat(che.get("counted").asBoolean()).isTrue();
 
         JsonNode progress = get("/api/consultations/" + id).body().get("replies");
-        assertThat(progress.get("received").asInt()).isEqualTo(2);
-        assertThat(progress.get("late").asInt()).isZero();
+        assertThat(progress.get("replied").asInt()).isEqualTo(2);
+        assertThat(progress.get("counted").asInt()).isEqualTo(2);
+        assertThat(progress.get("lateOnly").asInt()).isZero();
         assertThat(progress.get("memberStates").asInt()).isEqualTo(194);
 
         long versionId = first.body().get("id").asLong();

@@ -53,7 +53,7 @@ class OfficerReplyControllerTest extends PageTestSupport {
                 .contains("Q7/17 supports Q10/17 does not support Q16/17 no position")
                 .contains("Received 9 February 2026, 10:15:00 UTC Channel Fax Recorded by officer")
                 .contains("Comments Q16/17 overlaps with SG13 work.")
-                .contains("1 of 194 Member States replied (0 late)")
+                .contains("1 of 194 Member States replied, all counted.")
                 .contains("CHE reply form.pdf");
 
         String download = link(page, "/officer/consultations/" + c.id() + "/replies/\\d+/attachment");
@@ -132,7 +132,8 @@ class OfficerReplyControllerTest extends PageTestSupport {
         String page = mvc.perform(get("/officer/consultations/{id}/replies", c.id())).andReturn().getResponse().getContentAsString();
         assertThat(text(page)).contains("Switzerland (CHE) counted") // version 1, on time, still counts
                 .contains("Version history (2 versions)")
-                .contains("1 of 194 Member States replied (1 late)");
+                .contains("1 of 194 Member States replied: 1 counted (received by the deadline). "
+                        + "1 of the counted States also sent a reply too late to count; its reply received in time stands.");
     }
 
     @Test

@@ -52,10 +52,11 @@ class PagesRenderTest extends PageTestSupport {
                 .doesNotContain("Tasklist");
         actAs(TestAccounts.OFFICER);
         assertThat(page("/officer/consultations"))
-                .contains(circular + " SG17 TSAG, Geneva, 26-30 January 2026 Open for replies " + DEADLINE_SHOWN
-                        + " 0 of 194 Member States replied (0 late) Replies to consultation " + c.id())
-                .contains("not issued SG17 TSAG, Geneva, 26-30 January 2026 Adopted (circular not issued) not set "
-                        + "0 of 194 Member States replied (0 late) Replies to consultation " + adopted.id());
+                .contains(circular + " adopted by TSAG, Geneva, 26-30 January 2026 SG17 Open for replies " + DEADLINE_SHOWN
+                        + " 60 days 14 hours left 0 of 194 Member States replied. not decided yet Replies for " + circular)
+                .contains("Consultation " + adopted.id() + ", circular not issued adopted by TSAG, Geneva, 26-30 January 2026 SG17 "
+                        + "Adopted (circular not issued) set when the circular is issued 0 of 194 Member States replied. "
+                        + "not decided yet Issue circular in Tasklist");
         assertThat(page("/officer/consultations/" + c.id() + "/replies")).contains(DEADLINE_SHOWN)
                 .contains("No Member State has replied yet.").contains("Record a reply received by e-mail or fax");
         assertThat(page("/officer/consultations/" + c.id() + "/replies/new")).contains(DEADLINE_SHOWN)

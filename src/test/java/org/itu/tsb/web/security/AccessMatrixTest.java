@@ -75,6 +75,9 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/", Body.NONE, LOGIN, 200, 200, 200, 200, 200),
             new Row("GET", "/login", Body.NONE, 200, 200, 200, 200, 200, 200),
             new Row("GET", "/officer/consultations", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/new", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            // an empty adoption: refused (400) for an officer, and nothing stored
+            new Row("POST", "/officer/consultations/new", Body.PAGE_BUTTON, LOGIN, 400, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/replies", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/replies/new", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/replies/{ghana}/attachment", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
