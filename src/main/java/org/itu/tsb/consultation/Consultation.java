@@ -2,6 +2,7 @@ package org.itu.tsb.consultation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** One Member State consultation on the Questions TSAG adopted at one meeting. */
@@ -24,6 +25,11 @@ public record Consultation(
 
     /** A deadline further ahead than this is surely a typing mistake: the procedure's period is two months. */
     public static final Duration LONGEST_CONSULTATION = Duration.ofDays(2 * 366);
+
+    /** The deadline TSB proposes when it issues a circular today: the procedure's two months. */
+    public static LocalDate proposedDeadlineDate(LocalDate today) {
+        return today.plusMonths(2);
+    }
 
     public Consultation {
         questions = List.copyOf(questions);
