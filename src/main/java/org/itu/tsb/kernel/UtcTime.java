@@ -20,9 +20,6 @@ public final class UtcTime {
     /** Replies count if received by the last millisecond of the deadline date, UTC. */
     public static final LocalTime END_OF_DEADLINE_DAY = LocalTime.of(23, 59, 59, 999_000_000);
 
-    /** Dates as the officers type them and the Tasklist form sends them. */
-    public static final String DATE_PATTERN = "yyyy-MM-dd";
-
     private static final DateTimeFormatter FOR_PEOPLE = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm:ss 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter FOR_PEOPLE_TO_THE_MINUTE = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm 'UTC'",
