@@ -2,6 +2,7 @@ package org.itu.tsb.consultation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.itu.tsb.kernel.InvalidInputException;
 import org.itu.tsb.kernel.UtcTime;
@@ -26,6 +27,11 @@ public record Consultation(
 
     /** A deadline further ahead than this is surely a typing mistake: the procedure's period is two months. */
     public static final Duration LONGEST_CONSULTATION = Duration.ofDays(2 * 366);
+
+    /** The deadline TSB proposes when it issues a circular today: the procedure's two months. */
+    public static LocalDate proposedDeadlineDate(LocalDate today) {
+        return today.plusMonths(2);
+    }
 
     public Consultation {
         questions = List.copyOf(questions);

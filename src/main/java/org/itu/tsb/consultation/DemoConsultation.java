@@ -62,7 +62,7 @@ public class DemoConsultation implements ApplicationRunner {
             return;
         }
         Consultation adopted = consultations.adopt(circular101(), LOADED_BY);
-        LocalDate deadlineDate = LocalDate.now(clock).plusMonths(2);
+        LocalDate deadlineDate = Consultation.proposedDeadlineDate(LocalDate.now(clock));
         Consultation open = consultations.open(adopted.id(), CIRCULAR_NUMBER,
                 UtcTime.endOfDeadlineDay(deadlineDate), LOADED_BY);
         log.info("Demo: loaded TSB Circular {} as consultation {}, deadline {}", CIRCULAR_NUMBER, open.id(), open.deadline());

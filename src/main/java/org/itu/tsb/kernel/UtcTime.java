@@ -20,15 +20,43 @@ public final class UtcTime {
     /** Replies count if received by the last millisecond of the deadline date, UTC. */
     public static final LocalTime END_OF_DEADLINE_DAY = LocalTime.of(23, 59, 59, 999_000_000);
 
-    /** Dates as the officers type them and the Tasklist form sends them. */
-    public static final String DATE_PATTERN = "yyyy-MM-dd";
-
     private static final DateTimeFormatter FOR_PEOPLE = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm:ss 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter FOR_PEOPLE_TO_THE_MINUTE = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm 'UTC'",
             Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private UtcTime() {
+    }
+
+    /**
+     * A date as people type it and the forms send it, "2026-04-03"; refused in plain words otherwise. A date-time
+     * ("2026-04-03T00:00:00Z", as some date pickers send) is read as its date.
+     */
+    public static LocalDate date(String field, String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) {
+            throw new InvalidInputException(field, "enter a date such as 2026-04-03 (year-month-day)");
+        }
+        try {
+            return LocalDate.parse(trimmed.length() > 10 && trimmed.charAt(10) == 'T' ? trimmed.substring(0, 10) : trimmed);
+        } catch (DateTimeException e) {
+            throw new InvalidInputException(field, "'" + trimmed + "' is not a date such as 2026-04-03 (year-month-day)");
+        }
+    }
+
+    /** A time of day on the 24-hour clock, "14:05" (UTC: the forms say so); refused in plain words otherwise. */
+    public static LocalTime timeOfDay(String field, String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (!trimmed.matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+            throw new InvalidInputException(field, trimmed.isEmpty() ? "enter a time such as 14:05 (24-hour, UTC)"
+                    : "'" + trimmed + "' is not a time such as 14:05 (hours 00 to 23, minutes 00 to 59, UTC)");
+        }
+        return LocalTime.parse(trimmed);
+    }
+
+    /** A date and a time of day as typed on a form, both UTC, as one instant; refused in plain words under {@code field}. */
+    public static Instant dateAndTime(String field, String date, String time) {
+        return date(field, date).atTime(timeOfDay(field, time)).toInstant(ZoneOffset.UTC);
     }
 
     /** The deadline instant of a deadline date: 23:59:59.999 UTC that day. */

@@ -3,7 +3,9 @@ package org.itu.tsb.process;
 import static org.itu.tsb.process.ProcessVariables.*;
 
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +24,10 @@ import org.itu.tsb.kernel.ConsultationProperties;
 import org.itu.tsb.notice.ReminderTime;
 import org.springframework.stereotype.Component;
 
-/** The consultation's process instance on the Camunda engine: business key = consultation id. */
+/**
+ * The consultation's process instance on the Camunda engine. Found by its variable {@code consultationId}; its business
+ * key is for people (Cockpit): the adoption until the circular is issued, then the circular ({@link ProcessLabels}).
+ */
 @Component
 class EngineConsultationProcess implements ConsultationProcess {
 
@@ -30,19 +35,24 @@ class EngineConsultationProcess implements ConsultationProcess {
     private final TaskService tasks;
     private final ManagementService management;
     private final Duration remindBefore;
+    private final Clock clock;
 
     EngineConsultationProcess(RuntimeService runtime, TaskService tasks, ManagementService management,
-                              ConsultationProperties properties) {
+                              ConsultationProperties properties, Clock clock) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
         this.remindBefore = properties.notices().remindBefore();
+        this.clock = clock;
     }
 
     @Override
     public void start(Consultation consultation) {
-        runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(consultation.id()), Map.of(
+        runtime.startProcessInstanceByKey(PROCESS_KEY,
+                ProcessLabels.adoptionKey(consultation.studyGroup(), consultation.createdAt(), consultation.id()), Map.of(
                 CONSULTATION_ID, consultation.id(),
+                // what the "Issue circular" form proposes; the officer's choice comes back under the same name
+                DEADLINE_DATE, Consultation.proposedDeadlineDate(LocalDate.now(clock)).toString(),
                 STUDY_GROUP, consultation.studyGroup(),
                 MEETING, consultation.adoptedBy() + ", " + consultation.meeting(),
                 QUESTIONS_SUMMARY, consultation.questions().stream()
@@ -114,17 +124,13 @@ class EngineConsultationProcess implements ConsultationProcess {
 
     private Task waitingTask(long consultationId, String taskKey, String otherwise) {
         Task task = tasks.createTaskQuery()
-                .processInstanceBusinessKey(businessKey(consultationId))
                 .processDefinitionKey(PROCESS_KEY)
+                .processVariableValueEquals(CONSULTATION_ID, consultationId)
                 .taskDefinitionKey(taskKey)
                 .singleResult();
         if (task == null) {
             throw new ConsultationStateException("consultation " + consultationId + " " + otherwise);
         }
         return task;
-    }
-
-    public static String businessKey(long consultationId) {
-        return Long.toString(consultationId);
     }
 }

@@ -4,10 +4,7 @@ import static org.itu.tsb.process.ProcessVariables.*;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.itu.tsb.consultation.ConsultationService;
@@ -41,15 +38,23 @@ public class OpenConsultationDelegate implements JavaDelegate {
         try {
             deadline = deadlineOf(execution);
             consultations.recordOpening(consultationId, circularNumber, deadline, TaskOfficer.of(execution, OPENED_BY));
-        } catch (InvalidInputException | ConsultationStateException e) {
-            // the officer's input, refused: Tasklist shows a 400 with this message, not a server error
-            throw new BadUserRequestException(e.getMessage(), e);
+        } catch (InvalidInputException e) {
+            // the officer's input, refused: Tasklist shows a 400 with this message, not a server error; nothing is changed
+            throw FormRefusals.refusal(e.field(), sentence(e.reason()));
+        } catch (ConsultationStateException e) {
+            throw FormRefusals.refusal(CIRCULAR_NUMBER, sentence(e.getMessage()));
         }
         execution.setVariable(DEADLINE, Date.from(deadline));
         Instant openedAt = consultations.get(consultationId).openedAt();
         // null, not absent: the gateway "Reminder before the deadline?" reads it either way
         execution.setVariable(REMINDER_AT, ReminderTime.of(openedAt, deadline, remindBefore).map(Date::from).orElse(null));
         execution.setVariable(CIRCULAR_NUMBER, circularNumber.trim());
+        // from now on Cockpit shows the consultation by its circular; the application finds it by consultationId
+        execution.setProcessBusinessKey(ProcessLabels.circularKey(circularNumber));
+    }
+
+    private static String sentence(String reason) {
+        return Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".";
     }
 
     /** The API gives an instant; the Tasklist form gives a date, which means the end of that day, UTC. */
@@ -62,13 +67,6 @@ public class OpenConsultationDelegate implements JavaDelegate {
         if (date == null) {
             return null;
         }
-        try {
-            String text = date.toString().trim();
-            // form-js may send a date-time; the date part is what the officer chose
-            LocalDate day = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-            return UtcTime.endOfDeadlineDay(day);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("deadlineDate", "'" + date + "' is not a date (" + UtcTime.DATE_PATTERN + ")");
-        }
+        return UtcTime.endOfDeadlineDay(UtcTime.date(DEADLINE_DATE, date.toString()));
     }
 }

@@ -23,6 +23,8 @@ class UndeliveredNotices {
     static final String INCIDENT_TYPE = "undeliveredNotice";
     static final String WAIT_TASK = "ReceiveTask_WaitForResend";
     static final String RESENT_MESSAGE = "NoticeResent";
+    /** How the application finds the instance of a notice; the business key ("notice-42") is for Cockpit only. */
+    static final String NOTICE_ID = "noticeId";
 
     private static final Logger log = LoggerFactory.getLogger(UndeliveredNotices.class);
 
@@ -49,7 +51,7 @@ class UndeliveredNotices {
     @EventListener
     public void resent(NoticeResent resent) {
         ProcessInstance waiting = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(businessKey(resent.noticeId())).singleResult();
+                .variableValueEquals(NOTICE_ID, resent.noticeId()).singleResult();
         if (waiting != null) {
             runtime.createIncidentQuery().processInstanceId(waiting.getId()).list()
                     .forEach(incident -> runtime.resolveIncident(incident.getId()));
@@ -60,7 +62,7 @@ class UndeliveredNotices {
     private void raiseIncident(long noticeId, String error) {
         var notice = outbox.find(noticeId).orElseThrow().notice();
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(noticeId), Variables.createVariables()
-                .putValue("noticeId", noticeId)
+                .putValue(NOTICE_ID, noticeId)
                 .putValue(ProcessVariables.CONSULTATION_ID, notice.consultationId())
                 .putValue("kind", notice.kind().name())
                 .putValue("recipient", notice.recipient())

@@ -11,5 +11,8 @@ public enum Channel {
     /** Received by fax and recorded by a TSB officer. */
     FAX,
     /** Received by letter and recorded by a TSB officer. */
-    LETTER
+    LETTER;
+
+    /** The channels by which a reply reaches TSB outside the application: an officer records them, with the time received. */
+    public static final java.util.List<Channel> RECORDED_BY_OFFICERS = java.util.List.of(EMAIL, FAX, LETTER);
 }

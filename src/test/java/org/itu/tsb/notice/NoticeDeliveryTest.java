@@ -1,6 +1,7 @@
 package org.itu.tsb.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.itu.tsb.process.ProcessVariables;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -191,7 +192,7 @@ class NoticeDeliveryTest {
 
             // meanwhile the deadline passes: the tally does not wait for the mail server
             clock.set(consultations.get(id).deadline().plusSeconds(1));
-            String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(id)).singleResult().getId();
+            String instance = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY).variableValueEquals(ProcessVariables.CONSULTATION_ID, id).singleResult().getId();
             management.executeJob(management.createJobQuery().processInstanceId(instance).activityId("TimerEvent_Deadline")
                     .singleResult().getId());
             assertThat(consultations.get(id).status()).isEqualTo(ConsultationStatus.TALLIED);
@@ -207,7 +208,7 @@ class NoticeDeliveryTest {
         // a server that answers: every notice goes out once, nobody retrying by hand
         clock.advance(properties.notices().longestRetryAfter());
         management.executeJob(management.createJobQuery().processInstanceId(runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(Long.toString(id)).singleResult().getId()).activityId("SendTask_AnnounceResult").singleResult()
+                .processDefinitionKey(ProcessVariables.PROCESS_KEY).variableValueEquals(ProcessVariables.CONSULTATION_ID, id).singleResult().getId()).activityId("SendTask_AnnounceResult").singleResult()
                 .getId()); // the notices after the tally
         NoticeDelivery healthy = delivery(message -> { });
         while (healthy.deliverDue() > 0) {

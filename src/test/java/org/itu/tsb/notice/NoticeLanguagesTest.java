@@ -1,6 +1,7 @@
 package org.itu.tsb.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.itu.tsb.process.ProcessVariables;
 import static org.itu.tsb.reply.Position.DOES_NOT_SUPPORT;
 import static org.itu.tsb.reply.Position.SUPPORTS;
 
@@ -372,7 +373,7 @@ class NoticeLanguagesTest {
     }
 
     private String processInstanceId() {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(c.id())).singleResult().getId();
+        return runtime.createProcessInstanceQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY).variableValueEquals(ProcessVariables.CONSULTATION_ID, c.id()).singleResult().getId();
     }
 
     private NoticeDelivery delivery() {

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -101,6 +101,30 @@ class QuestionApprovalConsultationProcessTest {
         assertThat(outbox.findByConsultation(c.id())).filteredOn(e -> e.notice().kind() == NoticeKind.CIRCULAR)
                 .hasSize(addresses(registry.all().stream().map(MemberState::code).toList()) + properties.notices().informationCopies().size())
                 .allSatisfy(e -> assertThat(e.status()).isEqualTo(NoticeOutbox.Status.PENDING)); // no mail server here
+    }
+
+    @Test
+    void cockpitAndTasklistNameTheConsultationByItsAdoptionThenByItsCircular() {
+        Consultation c = adopt();
+        ProcessInstance pi = instanceOf(c);
+        // no circular number yet: the study group, the day TSB recorded the adoption and the consultation's id
+        assertThat(pi).hasBusinessKey("SG17 adoption 2026-02-02 #" + c.id());
+        assertThat(task()).hasName("Issue circular – SG17, TSAG, Geneva, 26-30 January 2026");
+        // the form proposes the procedure's two months
+        assertThat(runtime.getVariable(pi.getId(), ProcessVariables.DEADLINE_DATE)).isEqualTo("2026-04-02");
+
+        complete(task(), withVariables(ProcessVariables.CIRCULAR_NUMBER, "77" + c.id(), ProcessVariables.DEADLINE_DATE, "2026-04-02",
+                ProcessVariables.OPENED_BY, "officer"));
+
+        assertThat(pi).hasBusinessKey("TSB Circular 77" + c.id());
+        assertThat(timer(pi, "TimerEvent_Deadline").getDuedate()).isEqualTo(Date.from(Instant.parse("2026-04-02T23:59:59.999Z")));
+        clock.set(Instant.parse("2026-04-03T00:00:00Z"));
+        execute(timer(pi, "TimerEvent_Deadline"));
+        assertThat(pi).isWaitingAt(ProcessVariables.REVIEW_TALLY_TASK);
+        assertThat(task()).hasName("Review tally and announce – TSB Circular 77" + c.id() + " (SG17)");
+        // the application finds its instance by consultationId, whatever the business key says
+        consultations.announce(c.id(), "officer");
+        assertThat(pi).hasPassed("ServiceTask_AnnounceDecisions");
     }
 
     @Test
@@ -301,10 +325,13 @@ class QuestionApprovalConsultationProcessTest {
 
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of(ProcessVariables.CIRCULAR_NUMBER, "101-" + c.id(),
                 ProcessVariables.DEADLINE_DATE, "2026-02-01", ProcessVariables.OPENED_BY, "officer")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("deadline").hasMessageContaining("not in the future");
+                // the one exception Camunda's REST API answers with 400 when a form is submitted: Tasklist shows its words
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessage("The deadline 1 February 2026, 23:59:59 UTC is not in the future (now 2 February 2026, 09:00:00 UTC).");
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of(ProcessVariables.CIRCULAR_NUMBER, "101-" + c.id(),
                 ProcessVariables.DEADLINE_DATE, "3 April", ProcessVariables.OPENED_BY, "officer")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("deadlineDate");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessage("'3 April' is not a date such as 2026-04-03 (year-month-day).");
 
         assertThat(pi).isWaitingAt(ProcessVariables.ISSUE_CIRCULAR_TASK);
         assertThat(consultations.get(c.id()).status()).isEqualTo(ConsultationStatus.ADOPTED);
@@ -455,7 +482,8 @@ class QuestionApprovalConsultationProcessTest {
     }
 
     private ProcessInstance instanceOf(Consultation c) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ProcessConsultation.key(c)).singleResult();
+        return runtime.createProcessInstanceQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                .variableValueEquals(ProcessVariables.CONSULTATION_ID, c.id()).singleResult();
     }
 
     private org.camunda.bpm.engine.task.Task issueCircularTask(ProcessInstance pi) {
@@ -483,11 +511,5 @@ class QuestionApprovalConsultationProcessTest {
     private Map<NoticeKind, Long> kinds(Consultation c) {
         return outbox.findByConsultation(c.id()).stream()
                 .collect(java.util.stream.Collectors.groupingBy(e -> e.notice().kind(), java.util.stream.Collectors.counting()));
-    }
-
-    private static final class ProcessConsultation {
-        static String key(Consultation c) {
-            return EngineConsultationProcess.businessKey(c.id());
-        }
     }
 }

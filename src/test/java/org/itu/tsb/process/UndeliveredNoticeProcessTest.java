@@ -43,8 +43,8 @@ class UndeliveredNoticeProcessTest {
         events.publishEvent(new NoticeFailed(List.of(noticeId), "550 5.1.1 mailbox unavailable"));
 
         ProcessInstance waiting = runtime.createProcessInstanceQuery().processDefinitionKey(UndeliveredNotices.PROCESS_KEY)
-                .processInstanceBusinessKey(UndeliveredNotices.businessKey(noticeId)).singleResult();
-        assertThat(waiting).isWaitingAt(UndeliveredNotices.WAIT_TASK);
+                .variableValueEquals(UndeliveredNotices.NOTICE_ID, noticeId).singleResult();
+        assertThat(waiting).isWaitingAt(UndeliveredNotices.WAIT_TASK).hasBusinessKey("notice-" + noticeId); // for Cockpit
         Incident incident = runtime.createIncidentQuery().processInstanceId(waiting.getId()).singleResult();
         assertThat(incident.getIncidentType()).isEqualTo(UndeliveredNotices.INCIDENT_TYPE);
         assertThat(incident.getIncidentMessage()).contains("Notice " + noticeId, "CIRCULAR", "550 5.1.1 mailbox unavailable");

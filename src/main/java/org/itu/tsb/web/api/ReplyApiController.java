@@ -1,10 +1,12 @@
 package org.itu.tsb.web.api;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.itu.tsb.identity.ConsultationUser;
+import org.itu.tsb.kernel.InvalidInputException;
 import org.itu.tsb.reply.Channel;
 import org.itu.tsb.reply.Position;
 import org.itu.tsb.reply.ReplyHistory;
@@ -43,8 +45,13 @@ public class ReplyApiController {
         this.replies = replies;
     }
 
-    /** Positions absent or null for a Question mean no position on it. */
-    public record ReplyRequest(String memberState, Map<String, Position> positions, String comments, String reasons) {
+    /**
+     * Positions absent or null for a Question mean no position on it. {@code channel} and {@code receivedAt} are for
+     * TSB officers only, recording a reply that reached TSB by e-mail, fax or letter; without them the reply is
+     * received now, by the API.
+     */
+    public record ReplyRequest(String memberState, Map<String, Position> positions, String comments, String reasons,
+                               Channel channel, Instant receivedAt) {
     }
 
     /**
@@ -65,7 +72,7 @@ public class ReplyApiController {
         String memberState = user.isTsb() ? request.memberState() : ownState(user, request.memberState());
         ReplyReceipt receipt = intake.submit(consultationId,
                 new ReplySubmission(memberState, positions, request.comments(), request.reasons()),
-                ReplySource.now(Channel.API, user.id()));
+                source(request, user));
         if (!receipt.created()) {
             return ResponseEntity.ok(receipt); // identical to the previous version: nothing new stored
         }
@@ -114,6 +121,23 @@ public class ReplyApiController {
     /** Another State's reply is, for a representative, as if it did not exist: 404, not 403, so nothing is learnt. */
     private static boolean mayRead(ConsultationUser user, String memberState) {
         return user.isTsb() || user.representedState().map(memberState::equals).orElse(false);
+    }
+
+    /** Now, by the API; or, for an officer, as TSB received it by e-mail, fax or letter (the intake refuses a future time). */
+    private static ReplySource source(ReplyRequest request, ConsultationUser user) {
+        if (request.channel() == null && request.receivedAt() == null) {
+            return ReplySource.now(Channel.API, user.id());
+        }
+        if (!user.isTsb()) {
+            throw new AccessDeniedException("only TSB records how and when a reply reached it; a Member State's reply is "
+                    + "received when it is sent: leave out channel and receivedAt");
+        }
+        if (request.channel() == null || !Channel.RECORDED_BY_OFFICERS.contains(request.channel())) { // List.of refuses null
+            throw new InvalidInputException("channel", request.channel() == null
+                    ? "name how the reply reached TSB: EMAIL, FAX or LETTER"
+                    : request.channel() + " is not one of EMAIL, FAX or LETTER");
+        }
+        return new ReplySource(request.channel(), user.id(), request.receivedAt(), null);
     }
 
     /** The representative's own State; naming another one is refused. */

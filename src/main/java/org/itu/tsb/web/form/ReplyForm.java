@@ -1,14 +1,12 @@
 package org.itu.tsb.web.form;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.itu.tsb.kernel.InvalidInputException;
+import org.itu.tsb.kernel.UtcTime;
 import org.itu.tsb.consultation.Question;
 import org.itu.tsb.reply.Channel;
 import org.itu.tsb.reply.ReplySubmission;
@@ -28,14 +26,19 @@ public final class ReplyForm {
     public static final String NO_POSITION = "NONE";
     static final String POSITION_PREFIX = "positions.";
     /** The channels an officer records a reply from. */
-    public static final List<Channel> OFFICER_CHANNELS = List.of(Channel.EMAIL, Channel.FAX, Channel.LETTER);
+    public static final List<Channel> OFFICER_CHANNELS = Channel.RECORDED_BY_OFFICERS;
 
     private String memberState = "";
     private final Map<String, String> positions = new LinkedHashMap<>();
     private final Map<String, List<String>> postedPositions = new LinkedHashMap<>();
     private String comments = "";
     private String reasons = "";
-    private String receivedAt = "";
+    /** "Received now" or "at this date and time": the officers' form asks which. */
+    public static final String RECEIVED_NOW = "NOW";
+    public static final String RECEIVED_AT = "AT";
+    private String receivedWhen = "";
+    private String receivedDate = "";
+    private String receivedTime = "";
     private String channel = "";
     private String attachmentName;
 
@@ -68,7 +71,9 @@ public final class ReplyForm {
         form.memberState = first(params, "memberState");
         form.comments = first(params, "comments");
         form.reasons = first(params, "reasons");
-        form.receivedAt = first(params, "receivedAt");
+        form.receivedWhen = first(params, "receivedWhen");
+        form.receivedDate = first(params, "receivedDate");
+        form.receivedTime = first(params, "receivedTime");
         form.channel = first(params, "channel");
         params.forEach((name, values) -> {
             if (name.startsWith(POSITION_PREFIX)) {
@@ -108,17 +113,19 @@ public final class ReplyForm {
         return new ReplySubmission(memberState, chosen, comments, reasons);
     }
 
-    /** When TSB received the reply, read as UTC; the officers' form requires it. */
+    /**
+     * When TSB received the reply: a date and a 24-hour time, both UTC; or null when the officer chose "received now"
+     * (the intake then takes its own clock's time). A date or time typed without the choice means that date and time.
+     */
     public Instant receivedAtUtc() {
-        if (receivedAt == null || receivedAt.isBlank()) {
-            throw new InvalidInputException("receivedAt", "enter the date and time TSB received the reply (UTC)");
+        String when = receivedWhen.strip();
+        if (when.equals(RECEIVED_NOW)) {
+            return null;
         }
-        try {
-            // what an <input type="datetime-local"> sends ("2026-04-03T10:15" or "…T10:15:30"), read as UTC
-            return LocalDateTime.parse(receivedAt.strip()).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("receivedAt", "'" + receivedAt + "' is not a date and time such as 2026-04-03T10:15");
+        if (!when.equals(RECEIVED_AT) && receivedDate.isBlank() && receivedTime.isBlank()) {
+            throw new InvalidInputException("receivedAt", "choose when TSB received the reply: now, or at a date and time (UTC)");
         }
+        return UtcTime.dateAndTime("receivedAt", receivedDate, receivedTime);
     }
 
     /** E-mail, fax or letter: how the reply an officer records reached TSB. */
@@ -146,8 +153,16 @@ public final class ReplyForm {
         return reasons;
     }
 
-    public String getReceivedAt() {
-        return receivedAt;
+    public String getReceivedWhen() {
+        return receivedWhen;
+    }
+
+    public String getReceivedDate() {
+        return receivedDate;
+    }
+
+    public String getReceivedTime() {
+        return receivedTime;
     }
 
     public String getChannel() {

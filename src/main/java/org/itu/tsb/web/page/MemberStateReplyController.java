@@ -1,5 +1,9 @@
 package org.itu.tsb.web.page;
 
+import java.io.IOException;
+import org.itu.tsb.web.view.AttachmentDownload;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.ConsultationStateException;
@@ -48,10 +52,12 @@ class MemberStateReplyController {
     private final ReplyRepository replies;
     private final MemberStateRegistry memberStates;
     private final ReplyFormView page;
+    private final ReplyUpload upload;
     private final MessageSource messages;
 
     MemberStateReplyController(ConsultationService consultations, ReplyIntake intake, ReplyRepository replies,
-                               MemberStateRegistry memberStates, ReplyFormView page, MessageSource messages) {
+                               MemberStateRegistry memberStates, ReplyFormView page, ReplyUpload upload, MessageSource messages) {
+        this.upload = upload;
         this.messages = messages;
         this.consultations = consultations;
         this.intake = intake;
@@ -70,9 +76,11 @@ class MemberStateReplyController {
         return render(consultation, form, FormErrors.none(), HttpStatus.OK, user);
     }
 
+    /** The form, with or without a document of reasons (multipart when the browser sends the file field). */
     @PostMapping
-    ModelAndView submit(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect,
-                        @AuthenticationPrincipal ConsultationUser user) {
+    ModelAndView submit(@PathVariable long id, @RequestParam MultiValueMap<String, String> params,
+                        @RequestParam(name = "attachment", required = false) MultipartFile file, RedirectAttributes redirect,
+                        @AuthenticationPrincipal ConsultationUser user) throws IOException {
         Consultation consultation = consultations.get(id);
         // the representative's own State, whatever the request says: the form does not ask for it
         ReplyForm form = ReplyForm.posted(params, consultation.questions()).forMemberState(ownState(user));
@@ -80,14 +88,15 @@ class MemberStateReplyController {
             return render(consultation, form, FormErrors.general(messages.getMessage("decided.noReplies.member",
                     new Object[] {UtcTime.format(consultation.announcedAt())}, LocaleContextHolder.getLocale())), HttpStatus.CONFLICT, user);
         }
+        upload.noteName(file, form);
         try {
             ReplySubmission submission = form.submission();
-            ReplyReceipt receipt = intake.submit(id, submission, ReplySource.now(Channel.ONLINE, user.id()));
+            ReplyReceipt receipt = intake.submit(id, submission, new ReplySource(Channel.ONLINE, user.id(), null, upload.check(file)));
             redirect.addFlashAttribute("notice", messages.getMessage(receipt.created() ? "reply.recorded.online" : "reply.identical.online",
                     new Object[] {receipt.version()}, LocaleContextHolder.getLocale()));
             return new ModelAndView("redirect:/consultations/" + id + "/reply/" + receipt.id());
         } catch (InvalidInputException e) {
-            return render(consultation, form, FormErrors.of(e), HttpStatus.BAD_REQUEST, user);
+            return render(consultation, form, FormErrors.of(e).naming(form.getAttachmentName()), HttpStatus.BAD_REQUEST, user);
         } catch (ConsultationStateException e) {
             return render(consultation, form, FormErrors.of(e), HttpStatus.CONFLICT, user);
         }
@@ -103,6 +112,14 @@ class MemberStateReplyController {
         confirmation.addObject("reply", version);
         confirmation.addObject("memberStateName", memberStates.nameOf(version.memberState()));
         return confirmation;
+    }
+
+    /** The document the representative attached to one of its State's versions, as received. */
+    @GetMapping("/{versionId}/attachment")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long versionId, @AuthenticationPrincipal ConsultationUser user) {
+        version(id, versionId, user);
+        return replies.attachment(id, versionId).map(AttachmentDownload::of)
+                .orElseThrow(() -> new PageNotFoundException("Your reply " + versionId + " to consultation " + id + " has no document."));
     }
 
     /** Another State's reply is, for a representative, as if it did not exist. */

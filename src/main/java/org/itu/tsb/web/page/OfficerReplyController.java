@@ -8,8 +8,6 @@ import org.itu.tsb.identity.ConsultationUser;
 import org.itu.tsb.kernel.InvalidInputException;
 import org.itu.tsb.memberstate.MemberState;
 import org.itu.tsb.memberstate.MemberStateRegistry;
-import org.itu.tsb.kernel.Attachment;
-import org.itu.tsb.reply.AttachmentCheck;
 import org.itu.tsb.reply.ReplyHistory;
 import org.itu.tsb.reply.ReplyIntake;
 import org.itu.tsb.reply.ReplyReceipt;
@@ -34,7 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** "Record a reply received by e-mail or fax": an officer enters a reply that reached TSB outside the online form. */
+/** "Record a reply received by e-mail, fax or letter": an officer enters a reply that reached TSB outside the online form. */
 @Controller
 @RequestMapping("/officer/consultations/{id}/replies/new")
 class OfficerReplyController {
@@ -44,19 +42,19 @@ class OfficerReplyController {
     private final ConsultationService consultations;
     private final ReplyIntake intake;
     private final ReplyHistory history;
-    private final AttachmentCheck attachments;
+    private final ReplyUpload upload;
     private final MemberStateRegistry memberStates;
     private final ReplyFormView page;
     private final PageTime time;
     private final MessageSource messages;
 
-    OfficerReplyController(ConsultationService consultations, ReplyIntake intake, ReplyHistory history, AttachmentCheck attachments,
+    OfficerReplyController(ConsultationService consultations, ReplyIntake intake, ReplyHistory history, ReplyUpload upload,
                            MemberStateRegistry memberStates, ReplyFormView page, PageTime time, MessageSource messages) {
         this.messages = messages;
         this.consultations = consultations;
         this.intake = intake;
         this.history = history;
-        this.attachments = attachments;
+        this.upload = upload;
         this.memberStates = memberStates;
         this.page = page;
         this.time = time;
@@ -78,14 +76,10 @@ class OfficerReplyController {
             return page.render(VIEW, consultation, form, FormErrors.general(text("decided.noReplies.officer",
                     time.format(consultation.announcedAt()))), HttpStatus.CONFLICT);
         }
-        boolean fileChosen = file != null && !(file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()));
-        if (fileChosen) {
-            form.setAttachmentName(file.getOriginalFilename());
-        }
+        upload.noteName(file, form);
         try {
             ReplySubmission submission = form.submission();
-            ReplySource source = new ReplySource(form.officerChannel(), officer.id(), form.receivedAtUtc(),
-                    fileChosen ? check(file) : null);
+            ReplySource source = new ReplySource(form.officerChannel(), officer.id(), form.receivedAtUtc(), upload.check(file));
             ReplyReceipt receipt = intake.submit(id, submission, source);
             redirect.addFlashAttribute("notice", recorded(id, submission.memberState(), receipt));
             return new ModelAndView("redirect:/officer/consultations/" + id + "/replies");
@@ -94,10 +88,6 @@ class OfficerReplyController {
         } catch (ConsultationStateException e) {
             return page.render(VIEW, consultation, form, FormErrors.of(e), HttpStatus.CONFLICT);
         }
-    }
-
-    private Attachment check(MultipartFile file) throws IOException {
-        return attachments.check(file.getOriginalFilename(), file.getBytes());
     }
 
     /** "Version 2 of Switzerland's reply recorded, received 3 April 2026, 10:15:00 UTC, counted". */

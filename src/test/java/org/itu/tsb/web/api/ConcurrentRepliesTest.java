@@ -1,6 +1,7 @@
 package org.itu.tsb.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.itu.tsb.process.ProcessVariables;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -115,7 +116,7 @@ class ConcurrentRepliesTest extends ApiTestSupport {
         assertThat(progress.get("memberStates").asInt()).isEqualTo(states.size());
 
         // the deadline passes now: the timer job runs the real tally
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(id)).singleResult().getId();
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY).variableValueEquals(ProcessVariables.CONSULTATION_ID, id).singleResult().getId();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> management.createJobQuery().processInstanceId(instance).timers().count() == 1); // circular sent
         management.executeJob(management.createJobQuery().processInstanceId(instance).timers().singleResult().getId());

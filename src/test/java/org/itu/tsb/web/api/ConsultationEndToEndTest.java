@@ -1,6 +1,7 @@
 package org.itu.tsb.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.itu.tsb.process.ProcessVariables;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.Message;
@@ -114,7 +115,7 @@ class ConsultationEndToEndTest extends ApiTestSupport {
                 .contains(circular + ": result of the consultation on Questions 7/17, 10/17 and 16/17");
         // the last notice is on the wire before its job commits the end of the process: wait for that commit
         await().atMost(Duration.ofSeconds(10)).until(() -> history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(Long.toString(id)).finished().count() == 1);
+                .processDefinitionKey(ProcessVariables.PROCESS_KEY).variableValueEquals(ProcessVariables.CONSULTATION_ID, id).finished().count() == 1);
     }
 
     @Test
@@ -134,7 +135,7 @@ class ConsultationEndToEndTest extends ApiTestSupport {
         assertThat(Duration.between(deadline, decidedAt)).isLessThan(Duration.ofSeconds(1));
         assertThat(post("/api/consultations/" + id + "/announce", "{}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(Long.toString(id)).finished().count() == 1);
+                .processDefinitionKey(ProcessVariables.PROCESS_KEY).variableValueEquals(ProcessVariables.CONSULTATION_ID, id).finished().count() == 1);
         assertThat(management.createJobQuery().withException().count()).as("no job failed for the mail").isZero();
         // recorded, none delivered, none given up (a delivery round may be under way: PENDING or SENDING)
         assertThat(outbox.findByConsultation(id)).allSatisfy(n -> assertThat(n.status())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The replies API as an integration uses it: revisions, identical resubmission, the history and the progress. */
@@ -48,5 +49,43 @@ class ReplyApiTest extends ApiTestSupport {
         assertThat(get("/api/consultations/" + id + "/replies/" + versionId).body().get("version").asInt()).isEqualTo(1);
         assertThat(http.getForEntity("/api/consultations/" + id + "/replies/" + versionId + "/attachment", String.class)
                 .getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void anOfficerSaysHowAndWhenAReplyReachedTsbAndARepresentativeCannot() {
+        long id = createConsultation();
+        open(id, Instant.now().plusSeconds(3600));
+        Instant faxedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // after the opening, not in the future
+
+        Response fax = post("/api/consultations/" + id + "/replies", """
+                {"memberState": "CHE", "positions": {"Q7/17": "SUPPORTS"}, "channel": "FAX", "receivedAt": "%s"}""".formatted(faxedAt));
+        assertThat(fax.status()).isEqualTo(201);
+        assertThat(Instant.parse(fax.body().get("receivedAt").asText())).isEqualTo(faxedAt);
+        JsonNode stored = get("/api/consultations/" + id + "/replies/" + fax.body().get("id").asLong()).body();
+        assertThat(stored.get("channel").asText()).isEqualTo("FAX");
+        assertThat(stored.get("recordedBy").asText()).isEqualTo("officer");
+
+        Response future = post("/api/consultations/" + id + "/replies", """
+                {"memberState": "GHA", "positions": {}, "channel": "LETTER", "receivedAt": "%s"}""".formatted(Instant.now().plusSeconds(3600)));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.body().get("detail").asText()).contains("receivedAt").contains("is in the future");
+        Response online = post("/api/consultations/" + id + "/replies", """
+                {"memberState": "GHA", "positions": {}, "channel": "ONLINE", "receivedAt": "%s"}""".formatted(faxedAt));
+        assertThat(online.status()).isEqualTo(400);
+        assertThat(online.body().get("detail").asText()).contains("channel").contains("EMAIL, FAX or LETTER");
+        Response noChannel = post("/api/consultations/" + id + "/replies", """
+                {"memberState": "GHA", "positions": {}, "receivedAt": "%s"}""".formatted(faxedAt));
+        assertThat(noChannel.status()).isEqualTo(400);
+
+        http = as(org.itu.tsb.TestAccounts.FRA);
+        for (String extra : List.of("\"channel\": \"LETTER\"", "\"receivedAt\": \"" + faxedAt + "\"")) {
+            Response representative = post("/api/consultations/" + id + "/replies", "{\"positions\": {}, " + extra + "}");
+            assertThat(representative.status()).as(extra).isEqualTo(403);
+            assertThat(representative.body().get("detail").asText()).contains("only TSB records how and when a reply reached it");
+        }
+        http = as(org.itu.tsb.TestAccounts.OFFICER);
+        JsonNode replies = get("/api/consultations/" + id + "/replies").body();
+        assertThat(replies).as("nothing refused was stored").hasSize(1);
+        assertThat(replies.get(0).get("versions")).hasSize(1);
     }
 }

@@ -100,36 +100,55 @@ class ReplyFormTest {
     }
 
     @Test
-    void theReceivedTimeToTheMinuteIsReadAsUtc() {
-        params.add("receivedAt", "2026-04-03T10:15");
+    void theReceivedDateAndTwentyFourHourTimeAreReadAsUtc() {
+        params.add("receivedWhen", ReplyForm.RECEIVED_AT);
+        params.add("receivedDate", "2026-04-03");
+        params.add("receivedTime", "23:15");
 
-        assertThat(posted().receivedAtUtc()).isEqualTo(Instant.parse("2026-04-03T10:15:00Z"));
+        assertThat(posted().receivedAtUtc()).isEqualTo(Instant.parse("2026-04-03T23:15:00Z"));
     }
 
     @Test
-    void theReceivedTimeToTheSecondIsReadAsUtc() {
-        params.add("receivedAt", "2026-04-03T10:15:30");
+    void aDateAndTimeTypedWithoutTheChoiceAreThatDateAndTime() {
+        params.add("receivedDate", "2026-04-03");
+        params.add("receivedTime", "09:05");
 
-        assertThat(posted().receivedAtUtc()).isEqualTo(Instant.parse("2026-04-03T10:15:30Z"));
+        assertThat(posted().receivedAtUtc()).isEqualTo(Instant.parse("2026-04-03T09:05:00Z"));
     }
 
     @Test
-    void noReceivedTimeIsRefused() {
-        params.add("receivedAt", "");
+    void receivedNowLeavesTheTimeToTheIntakesClockWhateverWasTyped() {
+        params.add("receivedWhen", ReplyForm.RECEIVED_NOW);
+        params.add("receivedDate", "2026-04-03");
+        params.add("receivedTime", "nonsense");
 
-        assertRefused(() -> posted().receivedAtUtc(), "receivedAt", "enter the date and time");
+        assertThat(posted().receivedAtUtc()).isNull();
     }
 
     @Test
-    void aReceivedTimeNotPostedIsRefused() {
-        assertRefused(() -> posted().receivedAtUtc(), "receivedAt", "enter the date and time");
+    void noChoiceAndNoTimeIsRefused() {
+        assertRefused(() -> posted().receivedAtUtc(), "receivedAt", "choose when TSB received the reply: now, or at a date and time (UTC)");
     }
 
-    @Test
-    void aReceivedTimeInAnotherFormatIsRefused() {
-        params.add("receivedAt", "03/04/2026 10:15");
+    @ParameterizedTest
+    @ValueSource(strings = {"2:15 PM", "14h05", "24:00", "9:05", "14:60", "14:05:30", ""})
+    void aTimeNotOnThe24HourClockAsHhMmIsRefused(String time) {
+        params.add("receivedWhen", ReplyForm.RECEIVED_AT);
+        params.add("receivedDate", "2026-04-03");
+        params.add("receivedTime", time);
 
-        assertRefused(() -> posted().receivedAtUtc(), "receivedAt", "'03/04/2026 10:15' is not a date and time");
+        assertRefused(() -> posted().receivedAtUtc(), "receivedAt", time.isEmpty() ? "enter a time such as 14:05 (24-hour, UTC)"
+                : "'" + time + "' is not a time such as 14:05 (hours 00 to 23, minutes 00 to 59, UTC)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"03/04/2026", "2026-02-30", "3 April 2026"})
+    void aDateInAnotherFormatIsRefused(String date) {
+        params.add("receivedWhen", ReplyForm.RECEIVED_AT);
+        params.add("receivedDate", date);
+        params.add("receivedTime", "10:15");
+
+        assertRefused(() -> posted().receivedAtUtc(), "receivedAt", "'" + date + "' is not a date such as 2026-04-03 (year-month-day)");
     }
 
     @ParameterizedTest

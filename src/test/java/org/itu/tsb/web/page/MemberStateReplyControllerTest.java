@@ -2,6 +2,7 @@ package org.itu.tsb.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -10,6 +11,7 @@ import org.itu.tsb.TestAccounts;
 import org.itu.tsb.consultation.Consultation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -32,7 +34,8 @@ class MemberStateReplyControllerTest extends PageTestSupport {
                 .contains("Draft revised Question Q7/17 \u201CSecure application services\u201D")
                 .contains("Draft new Question Q16/17 \u201CAI security\u201D")
                 .contains("supports approval")
-                .contains("does not support approval (reasons for this opinion are attached)")
+                .contains("does not support approval (reasons for this opinion: below, or in an attached document)")
+                .contains("Document with your reasons")
                 .contains("Administration France (FRA)")
                 .doesNotContain("Choose a Member State");
         assertThat(checked(form, "positions.Q7/17")).isEqualTo("NONE");
@@ -160,5 +163,42 @@ class MemberStateReplyControllerTest extends PageTestSupport {
                 .param("positions.Q7/17", q7)
                 .param("positions.Q10/17", q10)
                 .param("positions.Q16/17", q16);
+    }
+
+    @Test
+    void aMemberStateAttachesItsReasonsWhichItAndTsbCanReadAndNoOtherStateCan() throws Exception {
+        Consultation c = openConsultation();
+        String form = mvc.perform(get("/consultations/{id}/reply", c.id())).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("enctype=\"multipart/form-data\"").contains("type=\"file\"");
+        assertThat(text(form)).contains("at most 10 MB");
+
+        MvcResult sent = mvc.perform(multipart("/consultations/{id}/reply", c.id())
+                        .file(new MockMultipartFile("attachment", "FRA reasons.pdf", "application/pdf", OfficerReplyControllerTest.PDF))
+                        .param("positions.Q7/17", "DOES_NOT_SUPPORT").param("positions.Q10/17", "NONE").param("positions.Q16/17", "NONE"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String confirmation = follow(sent);
+        String download = link(confirmation, "/consultations/" + c.id() + "/reply/\\d+/attachment");
+        assertThat(text(confirmation)).contains("Document attached: FRA reasons.pdf");
+        assertThat(mvc.perform(get(download)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())
+                .isEqualTo(OfficerReplyControllerTest.PDF);
+
+        mvc.perform(get(download).with(as(TestAccounts.GHA))).andExpect(status().isNotFound());
+        String replies = mvc.perform(get("/officer/consultations/{id}/replies", c.id()).with(as(TestAccounts.OFFICER)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(text(replies)).contains("FRA reasons.pdf");
+    }
+
+    @Test
+    void aFileThatIsNotAPdfOrAnImageIsRefusedAndNothingIsStored() throws Exception {
+        Consultation c = openConsultation();
+
+        String page = mvc.perform(multipart("/consultations/{id}/reply", c.id())
+                        .file(new MockMultipartFile("attachment", "reasons.pdf", "application/pdf", "just text".getBytes()))
+                        .param("positions.Q7/17", "DOES_NOT_SUPPORT"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"attachment-error\"");
+        assertThat(text(page)).contains("reasons.pdf:");
+        assertThat(storedVersions(c.id())).isZero();
     }
 }

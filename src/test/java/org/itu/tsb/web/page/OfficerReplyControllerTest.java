@@ -10,13 +10,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.itu.tsb.consultation.Consultation;
+import org.itu.tsb.kernel.UtcTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
-/** "Record a reply received by e-mail or fax": what the officer sees after each kind of entry. */
+/** "Record a reply received by e-mail, fax or letter": what the officer sees after each kind of entry. */
 class OfficerReplyControllerTest extends PageTestSupport {
 
     static final byte[] PDF = """
@@ -79,7 +80,8 @@ class OfficerReplyControllerTest extends PageTestSupport {
                 .contains("scan.pdf: the file is text/plain");
         assertThat(storedVersions(c.id())).isZero();
         // the officer's input is kept
-        assertThat(page).contains("value=\"CHE\" selected=\"selected\"").contains("value=\"2026-02-09T10:15\"");
+        assertThat(page).contains("value=\"CHE\" selected=\"selected\"").contains("value=\"2026-02-09\"").contains("value=\"10:15\"");
+        assertThat(checked(page, "receivedWhen")).isEqualTo("AT");
         assertThat(checked(page, "positions.Q10/17")).isEqualTo("DOES_NOT_SUPPORT");
         assertThat(checked(page, "channel")).isEqualTo("FAX");
         assertThat(text(page)).contains("Q16/17 overlaps with SG13 work.");
@@ -123,10 +125,10 @@ class OfficerReplyControllerTest extends PageTestSupport {
                 .isEqualTo("Switzerland's reply is identical to version 1 (received 9 February 2026, 10:15:00 UTC): nothing new recorded");
 
         clock.set(Instant.parse("2026-04-06T09:00:00Z"));
-        MvcResult late = mvc.perform(fax(c, "CHE", "2026-04-04T07:45:30", "DOES_NOT_SUPPORT"))
+        MvcResult late = mvc.perform(fax(c, "CHE", "2026-04-04T07:45", "DOES_NOT_SUPPORT"))
                 .andExpect(status().is3xxRedirection()).andReturn();
         assertThat((String) late.getFlashMap().get("notice"))
-                .isEqualTo("Version 2 of Switzerland's reply recorded, received 4 April 2026, 07:45:30 UTC, late, not counted");
+                .isEqualTo("Version 2 of Switzerland's reply recorded, received 4 April 2026, 07:45:00 UTC, late, not counted");
         assertThat(storedVersions(c.id())).isEqualTo(2);
 
         String page = mvc.perform(get("/officer/consultations/{id}/replies", c.id())).andReturn().getResponse().getContentAsString();
@@ -160,10 +162,13 @@ class OfficerReplyControllerTest extends PageTestSupport {
         return fax(c, "CHE", receivedAt, "SUPPORTS");
     }
 
+    /** {@code receivedAt} as "2026-02-09T10:15": the date and the 24-hour time the officer types, both UTC; null: "received now". */
     private static MockMultipartHttpServletRequestBuilder fax(Consultation c, String memberState, String receivedAt, String q7) {
         MockMultipartHttpServletRequestBuilder request = multipart("/officer/consultations/{id}/replies/new", c.id());
         request.param("memberState", memberState)
-                .param("receivedAt", receivedAt)
+                .param("receivedWhen", receivedAt == null ? "NOW" : "AT")
+                .param("receivedDate", receivedAt == null ? "" : receivedAt.substring(0, 10))
+                .param("receivedTime", receivedAt == null ? "" : receivedAt.substring(11))
                 .param("channel", "FAX")
                 .param("positions.Q7/17", q7)
                 .param("positions.Q10/17", "DOES_NOT_SUPPORT")
@@ -172,5 +177,32 @@ class OfficerReplyControllerTest extends PageTestSupport {
                 .param("reasons", "")
                 .param("recordedBy", "j.officer");
         return request;
+    }
+
+    @Test
+    void aReplyReceivedNowIsRecordedAtTheClocksTimeAndTheFormSaysItTakesLettersTooIn24HourUtc() throws Exception {
+        Consultation c = openConsultation();
+        String form = mvc.perform(get("/officer/consultations/{id}/replies/new", c.id())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("Record a reply received by e-mail, fax or letter").doesNotContain("datetime-local")
+                .contains("id=\"receivedWhen-now\"").contains("type=\"date\"").contains("placeholder=\"HH:MM\"")
+                .contains("Time (UTC, 24-hour, HH:MM)");
+
+        MvcResult posted = mvc.perform(fax(c, "CHE", null, "SUPPORTS"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+
+        assertThat(posted.getFlashMap().get("notice").toString()).contains("received " + UtcTime.format(clock.instant()));
+    }
+
+    @Test
+    void aTwelveHourTimeIsRefusedInPlainWordsAndNothingIsStored() throws Exception {
+        Consultation c = openConsultation();
+
+        String page = mvc.perform(fax(c, "CHE", "2026-02-09T2:15 PM", "SUPPORTS"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(text(page)).contains("'2:15 PM' is not a time such as 14:05 (hours 00 to 23, minutes 00 to 59, UTC)");
+        assertThat(page).contains("id=\"receivedAt-error\"");
+        assertThat(storedVersions(c.id())).isZero();
     }
 }

@@ -58,9 +58,10 @@ class PagesRenderTest extends PageTestSupport {
                         + "Adopted (circular not issued) set when the circular is issued 0 of 194 Member States replied. "
                         + "not decided yet Issue circular in Tasklist");
         assertThat(page("/officer/consultations/" + c.id() + "/replies")).contains(DEADLINE_SHOWN)
-                .contains("No Member State has replied yet.").contains("Record a reply received by e-mail or fax");
+                .contains("No Member State has replied yet.").contains("Record a reply received by e-mail, fax or letter");
         assertThat(page("/officer/consultations/" + c.id() + "/replies/new")).contains(DEADLINE_SHOWN)
-                .contains("Received by TSB on (UTC)").contains("It is now 2 February 2026, 09:00 UTC")
+                .contains("When TSB received the reply").contains("It is now 2 February 2026, 09:00 UTC")
+                .contains("Received now").contains("Time (UTC, 24-hour, HH:MM)")
                 .contains("Switzerland (CHE)").contains("E-mail Fax Letter");
         assertThat(page("/officer/consultations/" + adopted.id() + "/replies")).contains("Replies to consultation " + adopted.id()
                 + " (circular not issued)").contains("not set: TSB has not issued the circular").doesNotContain("Record a reply");
