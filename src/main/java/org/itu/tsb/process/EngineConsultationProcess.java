@@ -78,7 +78,7 @@ class EngineConsultationProcess implements ConsultationProcess {
     @Override
     public void changeDeadline(long consultationId, Instant newDeadline, Instant changedAt) {
         ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(businessKey(consultationId)).active().singleResult();
+                .variableValueEquals(CONSULTATION_ID, consultationId).active().singleResult();
         Job deadlineTimer = instance == null ? null : timer(instance.getId(), DEADLINE_TIMER);
         if (deadlineTimer == null) {
             throw new ConsultationStateException("consultation " + consultationId + " has no deadline waiting to be reached");

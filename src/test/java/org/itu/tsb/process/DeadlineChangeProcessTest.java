@@ -305,7 +305,7 @@ class DeadlineChangeProcessTest {
     }
 
     private ProcessInstance instanceOf(Consultation c) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(EngineConsultationProcess.businessKey(c.id())).singleResult();
+        return runtime.createProcessInstanceQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY).variableValueEquals(ProcessVariables.CONSULTATION_ID, c.id()).singleResult();
     }
 
     private Job timer(ProcessInstance pi, String activityId) {

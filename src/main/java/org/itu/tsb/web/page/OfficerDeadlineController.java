@@ -87,11 +87,7 @@ class OfficerDeadlineController {
         if (date.isBlank()) {
             throw new InvalidInputException("deadlineDate", "choose the day of the new deadline");
         }
-        try {
-            return UtcTime.endOfDeadlineDay(LocalDate.parse(date.strip()));
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("deadlineDate", "'" + date + "' is not a date (" + UtcTime.DATE_PATTERN + ")");
-        }
+        return UtcTime.endOfDeadlineDay(UtcTime.date("deadlineDate", date));
     }
 
     private ModelAndView page(Consultation c, Form form, FormErrors errors, HttpStatus status) {
