@@ -13,14 +13,14 @@ import java.util.Optional;
  */
 public final class CountedReply {
 
-    private static final Comparator<ReplyVersion> LATEST = Comparator.comparing(ReplyVersion::receivedAt)
-            .thenComparingLong(ReplyVersion::id);
+    private static final Comparator<ReceivedVersion> LATEST = Comparator.comparing(ReceivedVersion::receivedAt)
+            .thenComparingLong(ReceivedVersion::id);
 
     private CountedReply() {
     }
 
     /** The version that counts, if any was received by the deadline (and, once announced, recorded before that). */
-    public static Optional<ReplyVersion> of(Collection<ReplyVersion> versions, Instant deadline, Instant announcedAt) {
+    public static <V extends ReceivedVersion> Optional<V> of(Collection<V> versions, Instant deadline, Instant announcedAt) {
         if (deadline == null) {
             return Optional.empty();
         }
@@ -28,7 +28,7 @@ public final class CountedReply {
     }
 
     /** Whether this version may count at all: received by the deadline, recorded before any announcement. */
-    public static boolean counts(ReplyVersion v, Instant deadline, Instant announcedAt) {
+    public static boolean counts(ReceivedVersion v, Instant deadline, Instant announcedAt) {
         return counts(v.receivedAt(), v.recordedAt(), deadline, announcedAt);
     }
 
@@ -38,7 +38,7 @@ public final class CountedReply {
     }
 
     /** The version to show as the Member State's reply: the one that counts or, if none may count, the latest. */
-    public static ReplyVersion current(Collection<ReplyVersion> versions, Instant deadline, Instant announcedAt) {
+    public static <V extends ReceivedVersion> V current(Collection<V> versions, Instant deadline, Instant announcedAt) {
         return of(versions, deadline, announcedAt).orElseGet(() -> versions.stream().max(LATEST).orElseThrow());
     }
 }

@@ -1,10 +1,14 @@
 package org.itu.tsb.reply;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.memberstate.MemberStateRegistry;
@@ -48,14 +52,51 @@ public class ReplyHistory {
     public List<ReplyVersion> counted(long consultationId) {
         Consultation consultation = consultations.get(consultationId);
         List<ReplyVersion> counted = new ArrayList<>();
-        byMemberState(replies.all(consultationId)).values()
+        byMemberState(replies.all(consultationId), ReplyVersion::memberState).values()
                 .forEach(versions -> CountedReply.of(versions, consultation.deadline(), consultation.announcedAt()).ifPresent(counted::add));
         return counted;
     }
 
+    /**
+     * One Member State's line in the list of every reply: its current version (as in {@link MemberStateReplies}) with
+     * its positions, how many versions it sent, whether any came after the deadline ({@code late}) and whether any
+     * was received in time but entered after the announcement, so not counted ({@code enteredAfterAnnouncement}).
+     */
+    public record Summary(String memberState, String name, ReplyHeader current, Map<String, Position> positions,
+                          boolean counted, int versions, boolean late, boolean enteredAfterAnnouncement) {}
+
+    /**
+     * A line per Member State that replied, in the order of their names. Reads every version's header but the
+     * positions of the current versions only, and no comments or reasons: thousands of versions make a light list.
+     */
+    @Transactional(readOnly = true)
+    public List<Summary> summaries(long consultationId) {
+        Consultation consultation = consultations.get(consultationId);
+        Instant deadline = consultation.deadline();
+        Instant announcedAt = consultation.announcedAt();
+        Map<String, List<ReplyHeader>> byState = byMemberState(replies.headers(consultationId), ReplyHeader::memberState);
+        Map<String, ReplyHeader> current = new LinkedHashMap<>();
+        Map<String, Boolean> counted = new HashMap<>();
+        byState.forEach((code, versions) -> {
+            Optional<ReplyHeader> counting = CountedReply.of(versions, deadline, announcedAt);
+            counted.put(code, counting.isPresent());
+            current.put(code, counting.orElseGet(() -> CountedReply.current(versions, deadline, announcedAt)));
+        });
+        Map<Long, Map<String, Position>> positions = replies.positions(current.values().stream().map(ReplyHeader::id).toList());
+        List<Summary> result = new ArrayList<>();
+        byState.forEach((code, versions) -> {
+            ReplyHeader v = current.get(code);
+            result.add(new Summary(code, memberStates.nameOf(code), v, Map.copyOf(positions.getOrDefault(v.id(), Map.of())),
+                    counted.get(code), versions.size(), versions.stream().anyMatch(ReplyHeader::late),
+                    versions.stream().anyMatch(h -> !h.late() && !CountedReply.counts(h, deadline, announcedAt))));
+        });
+        result.sort(Comparator.comparing(Summary::name, MemberStateRegistry.NAME_ORDER));
+        return result;
+    }
+
     private List<MemberStateReplies> group(Consultation consultation, List<ReplyVersion> all) {
         List<MemberStateReplies> result = new ArrayList<>();
-        byMemberState(all).forEach((code, versions) -> {
+        byMemberState(all, ReplyVersion::memberState).forEach((code, versions) -> {
             Optional<ReplyVersion> counted = CountedReply.of(versions, consultation.deadline(), consultation.announcedAt());
             ReplyVersion current = counted.orElseGet(() -> CountedReply.current(versions, consultation.deadline(), consultation.announcedAt()));
             result.add(new MemberStateReplies(code, memberStates.nameOf(code), current, counted.isPresent(), List.copyOf(versions)));
@@ -64,10 +105,10 @@ public class ReplyHistory {
     }
 
     /** Versions grouped by Member State, in the order given. */
-    private static Map<String, List<ReplyVersion>> byMemberState(List<ReplyVersion> all) {
-        Map<String, List<ReplyVersion>> byState = new LinkedHashMap<>();
-        for (ReplyVersion v : all) {
-            byState.computeIfAbsent(v.memberState(), k -> new ArrayList<>()).add(v);
+    private static <V> Map<String, List<V>> byMemberState(List<V> all, Function<V, String> memberState) {
+        Map<String, List<V>> byState = new LinkedHashMap<>();
+        for (V v : all) {
+            byState.computeIfAbsent(memberState.apply(v), k -> new ArrayList<>()).add(v);
         }
         return byState;
     }

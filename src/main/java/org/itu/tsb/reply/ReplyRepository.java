@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,17 +130,52 @@ public class ReplyRepository {
     /** A version's two times: received by TSB, recorded here. */
     public record Receipt(String memberState, Instant receivedAt, Instant recordedAt) {}
 
+    /**
+     * Every version of every Member State without its positions, comments and reasons, by Member State in the order
+     * recorded: a list of the 194 Member States reads this of thousands of versions, then the positions of one
+     * version each ({@link #positions}).
+     */
+    public List<ReplyHeader> headers(long consultationId) {
+        List<ReplyHeader> headers = new ArrayList<>();
+        Map<String, Integer> versions = new HashMap<>();
+        jdbc.sql("""
+                        select v.id, v.member_state, v.received_at, v.recorded_at, v.channel, v.late,
+                               a.filename, a.content_type, a.size_bytes, a.sha256
+                          from reply_version v left join reply_attachment a on a.reply_version_id = v.id
+                         where v.consultation_id = :id order by v.member_state, v.id""")
+                .param("id", consultationId)
+                .query(rs -> {
+                    String memberState = rs.getString("member_state");
+                    String filename = rs.getString("filename");
+                    headers.add(new ReplyHeader(rs.getLong("id"), memberState, versions.merge(memberState, 1, Integer::sum),
+                            instant(rs, "received_at"), instant(rs, "recorded_at"), Channel.valueOf(rs.getString("channel")),
+                            rs.getBoolean("late"), filename == null ? null : new ReplyVersion.AttachmentInfo(filename,
+                            rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"))));
+                });
+        return headers;
+    }
+
+    /** The positions of these versions, by version id; a version silent on every Question has none. */
+    public Map<Long, Map<String, Position>> positions(Collection<Long> versionIds) {
+        Map<Long, Map<String, Position>> positions = new HashMap<>();
+        if (versionIds.isEmpty()) {
+            return positions;
+        }
+        jdbc.sql("select reply_version_id, question_number, position from reply_position where reply_version_id in (:ids)")
+                .param("ids", List.copyOf(versionIds))
+                .query(rs -> {
+                    positions.computeIfAbsent(rs.getLong("reply_version_id"), k -> new HashMap<>())
+                            .put(rs.getString("question_number"), Position.valueOf(rs.getString("position")));
+                });
+        return positions;
+    }
+
     private List<ReplyVersion> query(String sql, Map<String, ?> params) {
         List<Row> rows = jdbc.sql(sql).params(params).query(ReplyRepository::row).list();
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, Map<String, Position>> positions = new HashMap<>();
-        jdbc.sql("select reply_version_id, question_number, position from reply_position where reply_version_id in (:ids)")
-                .param("ids", rows.stream().map(Row::id).toList())
-                .query((rs, n) -> positions.computeIfAbsent(rs.getLong("reply_version_id"), k -> new HashMap<>())
-                        .put(rs.getString("question_number"), Position.valueOf(rs.getString("position"))))
-                .list();
+        Map<Long, Map<String, Position>> positions = positions(rows.stream().map(Row::id).toList());
         List<ReplyVersion> versions = new ArrayList<>(rows.size());
         for (Row r : rows) {
             versions.add(new ReplyVersion(r.id, r.consultationId, r.memberState, r.version, positions.getOrDefault(r.id, Map.of()),

@@ -22,7 +22,7 @@ public record ReplyVersion(
         Channel channel,
         boolean late,
         String contentHash,
-        AttachmentInfo attachment) {
+        AttachmentInfo attachment) implements ReceivedVersion {
 
     public ReplyVersion {
         positions = Map.copyOf(positions);

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
 import org.itu.tsb.consultation.NewConsultation;
-import org.itu.tsb.consultation.OfficerTasks;
+import org.itu.tsb.consultation.ConsultationTasks;
 import org.itu.tsb.consultation.QuestionDocuments;
 import org.itu.tsb.consultation.QuestionLimits;
 import org.itu.tsb.identity.ConsultationUser;
@@ -45,9 +45,9 @@ class OfficerNewConsultationController {
 
     private final ConsultationService consultations;
     private final QuestionDocuments documents;
-    private final OfficerTasks tasks;
+    private final ConsultationTasks tasks;
 
-    OfficerNewConsultationController(ConsultationService consultations, QuestionDocuments documents, OfficerTasks tasks) {
+    OfficerNewConsultationController(ConsultationService consultations, QuestionDocuments documents, ConsultationTasks tasks) {
         this.consultations = consultations;
         this.documents = documents;
         this.tasks = tasks;
@@ -91,7 +91,7 @@ class OfficerNewConsultationController {
             }
             Consultation c = consultations.adopt(adoption, attached, officer.id());
             redirect.addFlashAttribute("created", new Created(c.id() + " (" + c.studyGroup() + ", " + c.questions().size()
-                    + (c.questions().size() == 1 ? " Question" : " Questions") + ")", tasks.waitingTask(c.id()).orElse(null)));
+                    + (c.questions().size() == 1 ? " Question" : " Questions") + ")", tasks.openTaskId(c.id()).orElse(null)));
             return new ModelAndView("redirect:/officer/consultations");
         } catch (InvalidInputException e) {
             return render(form, FormErrors.of(form.onTheForm(e)), HttpStatus.BAD_REQUEST);

@@ -79,12 +79,17 @@ class MemberStateReplyControllerTest extends PageTestSupport {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(text(replies))
-                .containsOnlyOnce("France (FRA) counted")
-                .contains("Current reply: version 2")
-                .contains("Version history (2 versions)")
-                .contains("2 (current)")
-                .contains("Online form")
-                .contains("Recorded by fra");
+                .containsOnlyOnce("France (FRA)")
+                .contains("France (FRA) 2 supports supports no position Online form")
+                .contains("counted 2 versions");
+        String versions = mvc.perform(get("/officer/consultations/{id}/replies/FRA", c.id()).with(as(TestAccounts.OFFICER)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(text(versions))
+                .contains("Version 2 is the current one, of 2 versions")
+                .contains("Version 2 current")
+                .contains("Channel Online form Recorded by fra")
+                .contains("Reasons Q10/17 merges two Questions too early.");
         assertThat(storedVersions(c.id())).isEqualTo(2);
 
         // the same reply again: nothing new

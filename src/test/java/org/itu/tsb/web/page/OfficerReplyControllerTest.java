@@ -50,11 +50,14 @@ class OfficerReplyControllerTest extends PageTestSupport {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(text(page))
                 .contains("Version 1 of Switzerland's reply recorded, received 9 February 2026, 10:15:00 UTC, counted")
-                .contains("Switzerland (CHE) counted")
+                .contains("Switzerland (CHE) 1 supports does not support no position Fax 9 February 2026, 10:15:00 UTC counted CHE reply form.pdf")
+                .contains("1 of 194 Member States replied, all counted.");
+        String versions = mvc.perform(get(link(page, "/officer/consultations/" + c.id() + "/replies/CHE")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(text(versions))
                 .contains("Q7/17 supports Q10/17 does not support Q16/17 no position")
-                .contains("Received 9 February 2026, 10:15:00 UTC Channel Fax Recorded by officer")
+                .contains("Received 9 February 2026, 10:15:00 UTC Recorded 10 February 2026, 08:30:00 UTC Channel Fax Recorded by officer")
                 .contains("Comments Q16/17 overlaps with SG13 work.")
-                .contains("1 of 194 Member States replied, all counted.")
                 .contains("CHE reply form.pdf");
 
         String download = link(page, "/officer/consultations/" + c.id() + "/replies/\\d+/attachment");
@@ -132,8 +135,8 @@ class OfficerReplyControllerTest extends PageTestSupport {
         assertThat(storedVersions(c.id())).isEqualTo(2);
 
         String page = mvc.perform(get("/officer/consultations/{id}/replies", c.id())).andReturn().getResponse().getContentAsString();
-        assertThat(text(page)).contains("Switzerland (CHE) counted") // version 1, on time, still counts
-                .contains("Version history (2 versions)")
+        assertThat(text(page)).contains("Switzerland (CHE) 1 supports") // version 1, on time, still counts
+                .contains("counted late version 2 versions")
                 .contains("1 of 194 Member States replied: 1 counted (received by the deadline). "
                         + "1 of the counted States also sent a reply too late to count; its reply received in time stands.");
     }

@@ -58,12 +58,13 @@ class PagesRenderTest extends PageTestSupport {
                         + "Adopted (circular not issued) set when the circular is issued 0 of 194 Member States replied. "
                         + "not decided yet Issue circular in Tasklist");
         assertThat(page("/officer/consultations/" + c.id() + "/replies")).contains(DEADLINE_SHOWN)
-                .contains("No Member State has replied yet.").contains("Record a reply received by e-mail, fax or letter");
+                .contains("194 Member States have not replied").contains("No Member State matches.")
+                .contains("Record a reply received by e-mail, fax or letter");
         assertThat(page("/officer/consultations/" + c.id() + "/replies/new")).contains(DEADLINE_SHOWN)
                 .contains("When TSB received the reply").contains("It is now 2 February 2026, 09:00 UTC")
                 .contains("Received now").contains("Time (UTC, 24-hour, HH:MM)")
                 .contains("Switzerland (CHE)").contains("E-mail Fax Letter");
-        assertThat(page("/officer/consultations/" + adopted.id() + "/replies")).contains("Replies to consultation " + adopted.id()
+        assertThat(page("/officer/consultations/" + adopted.id() + "/replies")).contains("Consultation " + adopted.id()
                 + " (circular not issued)").contains("not set: TSB has not issued the circular").doesNotContain("Record a reply");
         assertThat(page("/officer/consultations/" + adopted.id() + "/replies/new"))
                 .contains("TSB has not issued the circular of this consultation yet");
@@ -92,7 +93,7 @@ class PagesRenderTest extends PageTestSupport {
                 .contains("Q7/17 Secure application services revised 2 0 2 100.0 % Approved")
                 .contains("Q10/17 Management of digital identity, security and services revised 0 1 1 0.0 % Not approved: referred back to the study group")
                 .contains("Q16/17 AI security new 0 0 0 no counted reply Approved")
-                .contains("France (FRA) counted");
+                .contains("France (FRA) 1 supports no position no position API");
     }
 
     @Test

@@ -78,7 +78,9 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/officer/consultations/new", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             // an empty adoption: refused (400) for an officer, and nothing stored
             new Row("POST", "/officer/consultations/new", Body.PAGE_BUTTON, LOGIN, 400, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{open}", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/replies", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
+            new Row("GET", "/officer/consultations/{open}/replies/GHA", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/replies/new", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/replies/{ghana}/attachment", Body.NONE, LOGIN, 200, 403, 403, 403, 403),
             new Row("GET", "/officer/consultations/{open}/notices", Body.NONE, LOGIN, 200, 403, 403, 403, 403),

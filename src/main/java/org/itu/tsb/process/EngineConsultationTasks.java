@@ -2,8 +2,8 @@ package org.itu.tsb.process;
 
 import static org.itu.tsb.process.ProcessVariables.CONSULTATION_ID;
 import static org.itu.tsb.process.ProcessVariables.ISSUE_CIRCULAR_TASK;
-import static org.itu.tsb.process.ProcessVariables.PROCESS_KEY;
 import static org.itu.tsb.process.ProcessVariables.REVIEW_TALLY_TASK;
+import static org.itu.tsb.process.ProcessVariables.PROCESS_KEY;
 
 import java.util.HashMap;
 import java.util.List;
@@ -11,30 +11,41 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.itu.tsb.consultation.OfficerTasks;
+import org.itu.tsb.consultation.ConsultationTasks;
 import org.springframework.stereotype.Component;
 
 /**
- * The officers' waiting tasks, found on the engine by the process variable {@code consultationId} (not by the business
- * key, which is for people to read).
+ * The consultation's waiting task and process instance, found by the process variable {@code consultationId} (not the
+ * business key, which is the circular's identity to show in Cockpit, not a key to look things up by).
  */
 @Component
-class EngineOfficerTasks implements OfficerTasks {
+class EngineConsultationTasks implements ConsultationTasks {
 
-    private final TaskService tasks;
     private final RuntimeService runtime;
+    private final TaskService tasks;
 
-    EngineOfficerTasks(TaskService tasks, RuntimeService runtime) {
-        this.tasks = tasks;
+    EngineConsultationTasks(RuntimeService runtime, TaskService tasks) {
         this.runtime = runtime;
+        this.tasks = tasks;
     }
 
     @Override
-    public Optional<String> waitingTask(long consultationId) {
-        return waiting().processVariableValueEquals(CONSULTATION_ID, consultationId).list().stream().findFirst().map(Task::getId);
+    public Optional<String> openTaskId(long consultationId) {
+        return waiting().processVariableValueEquals(CONSULTATION_ID, consultationId)
+                .orderByTaskCreateTime().asc()
+                .listPage(0, 1).stream().findFirst().map(Task::getId);
+    }
+
+    @Override
+    public Optional<String> processInstanceId(long consultationId) {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .variableValueEquals(CONSULTATION_ID, consultationId)
+                .listPage(0, 1).stream().findFirst().map(ProcessInstance::getId);
     }
 
     @Override
