@@ -164,9 +164,10 @@ class BrowserSecurityTest {
         await(ExpectedConditions.urlContains("/login?logout"));
         assertThat(mainText()).contains("You have logged out.");
 
-        open("/officer/consultations/" + c.id() + "/replies");
+        // the officer reads the comments where they are shown: France's versions, opened from the consultation page
+        open("/officer/consultations/" + c.id() + "/replies/FRA");
         logIn(TestAccounts.OFFICER, TestAccounts.OFFICER);
-        assertThat(path()).isEqualTo("/officer/consultations/" + c.id() + "/replies");
+        assertThat(path()).isEqualTo("/officer/consultations/" + c.id() + "/replies/FRA");
         screenshot("3-officer-replies");
         assertThat(mainText()).contains("France (FRA)");
         assertShownAsText();
