@@ -35,7 +35,7 @@ class OfficerConsultationPageTest extends PageTestSupport {
         String page = text(html("/officer/consultations/" + c.id()));
         assertThat(page)
                 .contains("Deadline 3 April 2026, 23:59:59 UTC (2 days 2 hours left)")
-                .contains("3 of 194 Member States replied: 3 by the deadline (counted), 0 only after it (late, not counted)")
+                .contains("3 of 194 Member States replied, all counted.")
                 .contains("Running tally, not a decision: the 3 replies counted so far")
                 .contains("Q7/17 Secure application services revised 2 1 3 66.7 % Not approved: referred back to the study group")
                 .contains("Referred back as it stands; 1 more \u201csupports\u201d would approve it.")

@@ -56,7 +56,7 @@ class OfficerDeadlineControllerTest extends PageTestSupport {
                 .contains("aria-invalid=\"true\"");
 
         assertThat(text(refused(c, "2026-04-20", "   ", 400))).contains("Reason: is required");
-        assertThat(text(refused(c, "3 April", "Typo.", 400))).contains("New deadline: '3 April' is not a date (yyyy-MM-dd)");
+        assertThat(text(refused(c, "3 April", "Typo.", 400))).contains("New deadline: '3 April' is not a date such as 2026-04-03 (year-month-day)");
         assertThat(text(refused(c, "", "Typo.", 400))).contains("New deadline: choose the day of the new deadline");
         assertThat(consultations.get(c.id()).deadline()).isEqualTo(DEADLINE);
 
