@@ -13,6 +13,7 @@ import java.util.Map;
 import org.itu.tsb.kernel.ConsultationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.MailException;
@@ -38,6 +39,7 @@ public class NoticeDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeDelivery.class);
     private static final int BATCH = 200;
+    private static final String CONSULTATION_ID = "consultationId";
 
     private final NoticeOutbox outbox;
     private final ObjectProvider<JavaMailSender> mailSender;
@@ -143,8 +145,11 @@ public class NoticeDelivery {
             groups.computeIfAbsent(new Marking(last, last ? 0 : r.entry().attempts(), r.error()), k -> new ArrayList<>())
                     .add(r.entry().id());
             if (last) {
-                log.warn("Notice {} to {} FAILED after {} attempts: {}", r.entry().id(), r.entry().notice().recipient(),
-                        r.entry().attempts(), r.error());
+                // a batch mixes consultations: each notice's line names its own (MDC consultationId, as requests do)
+                try (var consultation = MDC.putCloseable(CONSULTATION_ID, Long.toString(r.entry().notice().consultationId()))) {
+                    log.warn("Notice {} to {} FAILED after {} attempts: {}", r.entry().id(), r.entry().notice().recipient(),
+                            r.entry().attempts(), r.error());
+                }
             }
         }
         groups.forEach((marking, ids) -> {

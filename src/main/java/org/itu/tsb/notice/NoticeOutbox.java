@@ -237,6 +237,21 @@ public class NoticeOutbox {
                 counts.getOrDefault(Status.SENT, 0), counts.getOrDefault(Status.FAILED, 0));
     }
 
+    /**
+     * How many notices of every consultation are not sent yet, by status (SENT is left out: it only grows). One count
+     * on the {@code notice_due} index (status first), whatever the outbox's history.
+     */
+    public Map<Status, Integer> countUndelivered() {
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        UNDELIVERED.forEach(status -> counts.put(status, 0));
+        jdbc.sql("select status, count(*) as n from notice where status in (:statuses) group by status")
+                .param("statuses", UNDELIVERED.stream().map(Status::name).sorted().toList())
+                .query(rs -> {
+                    counts.put(Status.valueOf(rs.getString("status")), rs.getInt("n"));
+                });
+        return counts;
+    }
+
     private static String where(NoticeKind kind, Set<Status> statuses) {
         return " where consultation_id = :consultationId" + (kind == null ? "" : " and kind = :kind")
                 + (statuses == null || statuses.isEmpty() ? "" : " and status in (:statuses)");

@@ -28,11 +28,13 @@ public class ReplyIntake {
     private final ReplyRepository replies;
     private final MemberStateRegistry memberStates;
     private final ApplicationEventPublisher events;
+    private final ReplyMetrics metrics;
     private final Clock clock;
 
     public ReplyIntake(ConsultationService consultations, ReplySlots slots, ReplyRepository replies,
-                       MemberStateRegistry memberStates, ApplicationEventPublisher events, Clock clock) {
+                       MemberStateRegistry memberStates, ApplicationEventPublisher events, ReplyMetrics metrics, Clock clock) {
         this.events = events;
+        this.metrics = metrics;
         this.consultations = consultations;
         this.slots = slots;
         this.replies = replies;
@@ -69,6 +71,7 @@ public class ReplyIntake {
         long id = replies.insert(new ReplyVersion(0, consultationId, reply.memberState(), 0, reply.positions(), reply.comments(),
                 reply.reasons(), receivedAt, now, source.recordedBy(), source.channel(), late, hash, null), source.attachment());
         events.publishEvent(new ReplyRecorded(consultationId, id, !late && !afterAnnouncement));
+        metrics.received(source.channel(), late);
         return new ReplyReceipt(id, previous.map(ReplyVersion::version).orElse(0) + 1, receivedAt, late, afterAnnouncement, true);
     }
 

@@ -33,10 +33,11 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
- * Who may do what, in one place. Three filter chains share one identity store ({@link IdentityAuthenticationProvider}):
+ * Who may do what, in one place. Four filter chains share one identity store ({@link IdentityAuthenticationProvider}):
  * the API and {@code /engine-rest} (HTTP Basic, stateless, no CSRF: no cookie authenticates them), the Camunda webapps
  * (the pages' login session; Camunda keeps its own CSRF protection and Content-Security-Policy), and the pages (form
- * login, CSRF tokens, a strict Content-Security-Policy: the pages have no script).
+ * login, CSRF tokens, a strict Content-Security-Policy: the pages have no script); and Spring Boot Actuator's
+ * {@code /actuator} (HTTP Basic, stateless).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -86,18 +87,39 @@ class SecurityConfiguration {
         return new ProviderManager(identity);
     }
 
-    @Bean
-    @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, RateLimits rateLimits, ApiSecurityAnswers answers)
+    /** HTTP Basic, no session, no CSRF (no cookie authenticates), answers as RFC 9457 problems, nothing to frame or load. */
+    private static HttpSecurity statelessBasic(HttpSecurity http, AuthenticationManager authentication, ApiSecurityAnswers answers)
             throws Exception {
-        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
-                .authenticationManager(authentication)
+        return http.authenticationManager(authentication)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.realmName("consultation").authenticationEntryPoint(answers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(answers).accessDeniedHandler(answers))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+    }
+
+    /**
+     * Spring Boot Actuator: health for anyone (a load balancer's probe; only UP or DOWN unless an administrator asks),
+     * metrics only for administrators (HTTP Basic, as a Prometheus scraper sends it). Not rate-limited: a probe every
+     * second must not be refused; failed logins are slowed by the identity provider as everywhere.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuator(HttpSecurity http, AuthenticationManager authentication, ApiSecurityAnswers answers) throws Exception {
+        return statelessBasic(http.securityMatcher(path("/actuator/**")), authentication, answers)
+                .authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(path(GET, "/actuator/health"), path(GET, "/actuator/health/**")).permitAll()
+                        .anyRequest().hasRole(ADMIN))
+                .build();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, RateLimits rateLimits, ApiSecurityAnswers answers)
+            throws Exception {
+        return statelessBasic(http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"))), authentication, answers)
                 .addFilterBefore(rateLimits, AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()

@@ -115,6 +115,16 @@ class AccessMatrixTest extends ApiTestSupport {
             new Row("GET", "/engine-rest/engine", Body.NONE, 401, 200, 200, 403, 403, 403),
             new Row("GET", "/engine-rest/engine/{engine}/history/variable-instance", Body.NONE, 401, 200, 200, 403, 403, 403),
             new Row("GET", "/engine-rest/engine/{engine}/user", Body.NONE, 401, 200, 200, 403, 403, 403),
+            // Spring Boot Actuator (HTTP Basic): health for a load balancer, metrics for administrators, nothing else exposed
+            new Row("GET", "/actuator/health", Body.NONE, 200, 200, 200, 200, 200, 200),
+            new Row("GET", "/actuator/health/liveness", Body.NONE, 200, 200, 200, 200, 200, 200),
+            new Row("GET", "/actuator/health/readiness", Body.NONE, 200, 200, 200, 200, 200, 200),
+            new Row("GET", "/actuator/metrics", Body.NONE, 401, 403, 200, 403, 403, 403),
+            new Row("GET", "/actuator/metrics/consultation.replies.received", Body.NONE, 401, 403, 200, 403, 403, 403),
+            new Row("GET", "/actuator/prometheus", Body.NONE, 401, 403, 200, 403, 403, 403),
+            new Row("GET", "/actuator/env", Body.NONE, 401, 403, 404, 403, 403, 403),
+            new Row("GET", "/actuator/beans", Body.NONE, 401, 403, 404, 403, 403, 403),
+            new Row("POST", "/actuator/shutdown", Body.NONE, 401, 403, 404, 403, 403, 403),
             // the application's API (HTTP Basic)
             new Row("GET", "/api/consultations", Body.NONE, 401, 200, 200, 200, 200, 403),
             new Row("GET", "/api/consultations/{open}", Body.NONE, 401, 200, 200, 200, 200, 403),
@@ -184,7 +194,7 @@ class AccessMatrixTest extends ApiTestSupport {
         assertThat(wrong).as("requests whose status is not what the role allows").isEmpty();
     }
 
-    /** One user's client: HTTP Basic for /api and /engine-rest, a logged-in session for the rest. */
+    /** One user's client: HTTP Basic for /api, /engine-rest and /actuator, a logged-in session for the rest. */
     private final class Client {
         private final String user;
         private final HttpClient http;
@@ -202,7 +212,7 @@ class AccessMatrixTest extends ApiTestSupport {
         }
 
         int send(String method, String path, Body body, long open) throws Exception {
-            boolean basic = path.startsWith("/api/") || path.startsWith("/engine-rest/");
+            boolean basic = path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/actuator/");
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             if (body == Body.PAGE_REPLY) {
                 return send(form(path, Map.of("positions.Q7/17", "SUPPORTS", "comments", "from " + user))).statusCode();
