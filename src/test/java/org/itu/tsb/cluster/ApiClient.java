@@ -22,6 +22,9 @@ final class ApiClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** A request on a busy 2-core machine (two nodes, PostgreSQL and the clients on it) may wait long for a core. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("cluster.request-timeout-seconds", 120));
+
     private final int port;
 
     ApiClient(int port) {
@@ -89,6 +92,6 @@ final class ApiClient {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", OFFICER)
-                .timeout(Duration.ofSeconds(30));
+                .timeout(TIMEOUT);
     }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The packaged application killed with {@code kill -9} ({@link AppNode#kill}) and started again, on PostgreSQL and on
@@ -42,7 +42,7 @@ class CrashRecoveryTest {
     private static final long TALLY_WITHIN_SECONDS = Long.getLong("cluster.crash.tally-within-seconds", 30);
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"postgresql", "h2"})
+    @MethodSource("databases")
     void noAcknowledgedReplyIsLostToAKill(String database) throws Exception {
         AppNode node = node(database);
         long id;
@@ -101,7 +101,7 @@ class CrashRecoveryTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"postgresql", "h2"})
+    @MethodSource("databases")
     void aDeadlinePassedWhileDownIsTalliedAtRestart(String database) throws Exception {
         long deadlineSeconds = Long.getLong("cluster.crash.deadline-seconds", 20);
         AppNode node = node(database);
@@ -146,6 +146,11 @@ class CrashRecoveryTest {
                 assertThat(questions.get(q).get("tally").get("support").asLong()).as(question).isEqualTo(support);
             }
         }
+    }
+
+    /** Both by default; {@code -Dcluster.crash.databases=postgresql} (or {@code h2}) for one. */
+    static List<String> databases() {
+        return List.of(System.getProperty("cluster.crash.databases", "postgresql,h2").split(","));
     }
 
     /** A fresh node: on the emptied PostgreSQL database, or on its default H2 file database in a new directory. */

@@ -18,6 +18,9 @@ final class MailCatcher implements AutoCloseable {
     final int port;
 
     MailCatcher() {
+        // GreenMail logs every mailbox it creates: one per Member State address
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen.greenmail"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         this.port = Integer.getInteger("cluster.mail.port", 3975);
         this.greenMail = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
