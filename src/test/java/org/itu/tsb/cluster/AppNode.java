@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  */
 final class AppNode implements AutoCloseable {
 
-    /** A start on a busy 2-core machine may take minutes; a second node waits for the first's start-up. */
-    static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("cluster.start-timeout-seconds", 600));
+    /** A start on a busy 2-core machine took up to 11 minutes; a second node also waits for the first's start-up. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("cluster.start-timeout-seconds", 1500));
 
     /**
      * Two nodes, PostgreSQL and the test share two cores: a smaller heap, and the quick JIT tier only, which starts a
