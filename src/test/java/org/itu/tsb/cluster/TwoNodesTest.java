@@ -172,9 +172,18 @@ class TwoNodesTest {
             long recipientsOfCircular = perKind.get("CIRCULAR");
             assertThat(perKind.get("RESULT_ANNOUNCEMENT")).isEqualTo(recipientsOfCircular);
             assertThat(perKind.get("TO_STUDY_GROUP")).isEqualTo(1);
-            Set<Long> acknowledgedReferences = db.rows("select distinct reference from notice where consultation_id = ? and kind = 'ACKNOWLEDGEMENT'", id)
-                    .stream().map(row -> Long.parseLong((String) row.get(0))).collect(Collectors.toSet());
-            assertThat(acknowledgedReferences).as("an acknowledgement for each acknowledged reply").isEqualTo(acknowledged.keySet());
+            // an acknowledgement of each acknowledged version ("v1", "v2" of its Member State) to each of the State's addresses
+            Map<String, Long> versionsPerState = acknowledged.values().stream().collect(Collectors.groupingBy(Sent::state, Collectors.counting()));
+            Map<String, List<String>> addresses = memberStateAddresses();
+            Set<String> expectedAcknowledgements = new HashSet<>();
+            versionsPerState.forEach((state, versions) -> addresses.get(state).forEach(address -> {
+                for (long v = 1; v <= versions; v++) {
+                    expectedAcknowledgements.add(address + " v" + v);
+                }
+            }));
+            Set<String> acknowledgements = db.rows("select recipient, reference from notice where consultation_id = ? and kind = 'ACKNOWLEDGEMENT'", id)
+                    .stream().map(row -> row.get(0) + " " + row.get(1)).collect(Collectors.toSet());
+            assertThat(acknowledgements).as("an acknowledgement for each acknowledged reply").isEqualTo(expectedAcknowledgements);
             assertThat(perKind).doesNotContainKey("REMINDER"); // a consultation of seconds has none
         }
     }
@@ -191,6 +200,13 @@ class TwoNodesTest {
     static List<String> memberStates() throws java.io.IOException {
         return Files.readAllLines(Path.of("src/main/resources/memberstate/member-states.csv")).stream().skip(1)
                 .filter(line -> !line.isBlank()).map(line -> line.substring(0, 3)).toList();
+    }
+
+    /** Each Member State's notice addresses, as the registry lists them. */
+    private static Map<String, List<String>> memberStateAddresses() throws java.io.IOException {
+        return Files.readAllLines(Path.of("src/main/resources/memberstate/member-states.csv")).stream().skip(1)
+                .filter(line -> !line.isBlank()).map(line -> line.split(","))
+                .collect(Collectors.toMap(f -> f[0], f -> List.of(f[f.length - 1].split(";"))));
     }
 
     static Map<String, String> randomPositions(Random random) {
