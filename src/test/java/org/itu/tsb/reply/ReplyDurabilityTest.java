@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JVM of its own with its default configuration (the H2 file database under ./data of its working directory).
  */
 @Order(1) // first, before the shared test contexts exist (junit-platform.properties)
-@Tag("slow") // a JVM of its own or a real deadline: run by mvn test; -Dsurefire.excludedGroups=bench,slow skips it
+@Tag("cluster") // a JVM of its own, killed: run with the crash tests by .ci/run (mvn -Pcluster verify), not by mvn test
 class ReplyDurabilityTest {
 
     private static final int REPLIES = 40;
