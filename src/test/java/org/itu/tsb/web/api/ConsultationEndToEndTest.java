@@ -43,7 +43,7 @@ class ConsultationEndToEndTest extends ApiTestSupport {
         assertThat(created.body().get("status").asText()).isEqualTo("ADOPTED");
         assertThat(created.body().has("deadline")).isFalse();
 
-        Instant deadline = Instant.now().plusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant deadline = Instant.now().plusSeconds(8).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Response opened = open(id, deadline);
         assertThat(opened.status()).isEqualTo(200);
         assertThat(opened.body().get("status").asText()).isEqualTo("OPEN");
