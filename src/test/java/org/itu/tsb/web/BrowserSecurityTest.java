@@ -2,9 +2,7 @@ package org.itu.tsb.web;
 
 import org.itu.tsb.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,43 +11,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.itu.tsb.Sg17;
 import org.itu.tsb.TestAccounts;
-import org.itu.tsb.TestClock;
 import org.itu.tsb.consultation.Consultation;
-import org.itu.tsb.consultation.ConsultationService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -57,72 +31,15 @@ import org.springframework.web.util.HtmlUtils;
  * installs; Selenium Manager never downloads anything here) against the application on a random port. Login and its
  * refusal, comments that look like script shown as text, a representative kept out of the officers' pages and bound
  * to its own State, forms posted from another origin refused for want of the CSRF token, and a notice's HTML version
- * loaded in its sandboxed frame. Each step leaves a screenshot in target/screenshots/.
+ * loaded in its sandboxed frame. Each step leaves a screenshot in target/screenshots/ (the browser: BrowserTestSupport).
  */
 @Tag("browser")
 @ApplicationTest
-class BrowserSecurityTest {
+class BrowserSecurityTest extends BrowserTestSupport {
 
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    static final Instant OPENED = Instant.parse("2026-02-02T09:00:00Z");
-    static final Instant DEADLINE = Instant.parse("2026-04-03T23:59:59.999Z");
     static final String XSS = "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">";
 
-    /** Circular numbers are unique: each test's consultation gets its own. */
-    private static final AtomicInteger CIRCULAR_NUMBERS = new AtomicInteger(701);
-
-    @LocalServerPort int port;
-    @Autowired ApplicationContext context;
-    @Autowired ConsultationService consultations;
-    @Autowired TestClock clock;
     @Autowired JdbcClient jdbc;
-
-    /** One browser for the class (starting one costs seconds); each test starts logged out, with no cookie. */
-    static WebDriver driver;
-    static Path profile;
-    String testName;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-            fail("The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): apt-get install -y chromium chromium-driver (.ci/run does it), or leave them out with -Dsurefire.excludedGroups=bench,browser");
-        }
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1000", "--user-data-dir=" + profile);
-        // the driver named explicitly: Selenium Manager is not asked to find (or download) one
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile.toFile());
-        }
-    }
-
-    @BeforeEach
-    void loggedOut(TestInfo test) {
-        testName = test.getTestMethod().orElseThrow().getName();
-        clock.set(OPENED);
-        TestAccounts.ensure(context);
-        open("/login");
-        driver.manage().deleteAllCookies();
-    }
 
     @Test
     void anOfficersPageAsksForALoginAndAWrongPasswordIsRefused() throws Exception {
@@ -160,15 +77,14 @@ class BrowserSecurityTest {
         assertThat(jdbc.sql("select comments from reply_version where consultation_id = :id").param("id", c.id())
                 .query(String.class).single()).as("stored as typed").isEqualTo(XSS);
 
-        driver.findElement(By.xpath("//header//form//button[normalize-space()='Log out']")).click();
-        await(ExpectedConditions.urlContains("/login?logout"));
+        logOut();
         assertThat(mainText()).contains("You have logged out.");
 
-        // the officer reads the comments where they are shown: France's versions, opened from the consultation page
+        // the consultation's page lists the replies without their comments: France's versions show them
         open("/officer/consultations/" + c.id() + "/replies/FRA");
         logIn(TestAccounts.OFFICER, TestAccounts.OFFICER);
         assertThat(path()).isEqualTo("/officer/consultations/" + c.id() + "/replies/FRA");
-        screenshot("3-officer-replies");
+        screenshot("3-officer-versions");
         assertThat(mainText()).contains("France (FRA)");
         assertShownAsText();
     }
@@ -221,8 +137,7 @@ class BrowserSecurityTest {
         assertThat(storedVersions(c)).isOne();
 
         // an officer, on the form that records a reply received by fax
-        driver.findElement(By.xpath("//header//form//button[normalize-space()='Log out']")).click();
-        await(ExpectedConditions.urlContains("/login?logout"));
+        logOut();
         open("/officer/consultations");
         logIn(TestAccounts.OFFICER, TestAccounts.OFFICER);
         assertThat(heading()).isEqualTo("Consultations");
@@ -267,45 +182,9 @@ class BrowserSecurityTest {
 
     // --- the consultation, the browser, the assertions ---
 
-    private Consultation openConsultation() {
-        Consultation adopted = consultations.adopt(Sg17.adopted(), "officer");
-        return consultations.open(adopted.id(), String.valueOf(CIRCULAR_NUMBERS.getAndIncrement()), DEADLINE, "officer");
-    }
-
     private long storedVersions(Consultation c) {
         return jdbc.sql("select count(*) from reply_version where consultation_id = :id").param("id", c.id())
                 .query(Long.class).single();
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
-    private void open(String path) {
-        driver.get(base() + path);
-    }
-
-    private String path() {
-        return URI.create(driver.getCurrentUrl()).getPath();
-    }
-
-    private String heading() {
-        return driver.findElement(By.tagName("h1")).getText();
-    }
-
-    private String mainText() {
-        return driver.findElement(By.tagName("main")).getText();
-    }
-
-    /** On the login page: types the user name and the password and sends them. */
-    private void logIn(String user, String password) {
-        assertThat(path()).isEqualTo("/login");
-        driver.findElement(By.id("username")).clear();
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(password);
-        String before = driver.getCurrentUrl();
-        driver.findElement(By.xpath("//main//form//button[@type='submit']")).click();
-        await(ExpectedConditions.not(ExpectedConditions.urlToBe(before)));
     }
 
     /** The comments are on the page as the characters typed: no element, no script ran, no script on the page at all. */
@@ -358,16 +237,5 @@ class BrowserSecurityTest {
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
         assertThat(token.find()).as("the form carries a CSRF token").isTrue();
         return HtmlUtils.htmlUnescape(token.group(1));
-    }
-
-    private void await(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
-    }
-
-    private void screenshot(String step) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve("BrowserSecurityTest-" + testName + "-" + step + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
     }
 }
