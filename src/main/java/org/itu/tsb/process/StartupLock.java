@@ -28,6 +28,8 @@ public class StartupLock implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StartupLock.class);
 
     private Connection held;
+    /** The session's lock timeout while this lock waited without one, to put back; null if it never waited. */
+    private String lockTimeout;
 
     public StartupLock(DataSource dataSource) throws SQLException {
         Connection connection = dataSource.getConnection();
@@ -40,6 +42,12 @@ public class StartupLock implements AutoCloseable {
             tried.next();
             if (!tried.getBoolean(1)) {
                 log.info("Another node is starting on this database: waiting for it to finish its start-up");
+                // the other node's start takes longer than the lock timeout every session gets (DatabaseSessions): this
+                // one wait has none; the setting is put back before the pool has the connection again (close)
+                var current = statement.executeQuery("show lock_timeout");
+                current.next();
+                lockTimeout = current.getString(1);
+                statement.execute("set lock_timeout = 0");
                 statement.execute("select pg_advisory_lock(" + KEY + ")");
             }
         } catch (SQLException e) {
@@ -61,6 +69,9 @@ public class StartupLock implements AutoCloseable {
         }
         try (Connection connection = held; Statement statement = connection.createStatement()) {
             statement.execute("select pg_advisory_unlock(" + KEY + ")");
+            if (lockTimeout != null) {
+                statement.execute("set lock_timeout = '" + lockTimeout.replace("'", "''") + "'");
+            }
         } catch (SQLException e) {
             // closing the connection releases the lock anyway
             log.debug("start-up lock released with its connection: {}", e.getMessage());

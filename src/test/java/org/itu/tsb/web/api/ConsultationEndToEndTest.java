@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A consultation through the REST API, from TSAG adoption to decisions, with the deadline timer firing for real. */
-@Tag("slow") // real deadlines and every notice through SMTP: run by .ci/run with the crash tests (mvn -Pcluster verify)
+@Tag("slow") // real deadlines and every notice through SMTP: part of mvn test
 class ConsultationEndToEndTest extends ApiTestSupport {
 
     @Autowired MemberStateRegistry memberStates;
