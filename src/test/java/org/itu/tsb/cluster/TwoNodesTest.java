@@ -130,8 +130,9 @@ class TwoNodesTest {
             Instant decidedAt = db.rows("select min(decided_at) from decision where consultation_id = ?", id).stream()
                     .map(row -> instant(row.get(0))).findFirst().orElseThrow();
             Report.line("two nodes: tally " + millis(deadline, decidedAt) + " ms after the deadline");
-            String instance = (String) db.rows("select proc_inst_id_ from act_hi_procinst where business_key_ = ? and proc_def_key_ = ?",
-                    Long.toString(id), PROCESS).get(0).get(0);
+            // found by its variable consultationId, as the application finds it (the business key is for people)
+            String instance = (String) db.rows("select proc_inst_id_ from act_hi_varinst where name_ = 'consultationId' and long_ = ?"
+                    + " and proc_def_key_ = ?", id, PROCESS).get(0).get(0);
             assertThat(activityRuns(db, instance, "TimerEvent_Deadline")).as("deadline timer fired").isEqualTo(1);
             assertThat(activityRuns(db, instance, "ServiceTask_TallyReplies")).as("tallies").isEqualTo(1);
             assertThat(db.count("select count(*) from act_ru_incident")).as("incidents").isZero();
