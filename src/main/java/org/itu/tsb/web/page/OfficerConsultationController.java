@@ -125,8 +125,7 @@ class OfficerConsultationController {
         Consultation c = consultations.get(id);
         List<ReplyHistory.Summary> summaries = replies.summaries(id);
         ReplyTable.Filter filter = new ReplyTable.Filter(show, channel, search, page);
-        List<MemberState> notReplied = memberStates.byName().stream()
-                .filter(m -> summaries.stream().noneMatch(s -> s.memberState().equals(m.code()))).toList();
+        List<MemberState> notReplied = ReplyTable.notReplied(memberStates.byName(), summaries);
 
         model.addAttribute("consultation", c);
         model.addAttribute("questions", questionLines(c, summaries));

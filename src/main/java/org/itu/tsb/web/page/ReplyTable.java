@@ -3,10 +3,12 @@ package org.itu.tsb.web.page;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.itu.tsb.memberstate.MemberState;
 import org.itu.tsb.reply.Channel;
@@ -48,6 +50,13 @@ public final class ReplyTable {
     public record Line(String memberState, String name, ReplyHistory.Summary reply) {}
 
     private ReplyTable() {
+    }
+
+    /** The Member States, in the registry's order, with no reply among {@code replies}. */
+    static List<MemberState> notReplied(List<MemberState> memberStates, List<ReplyHistory.Summary> replies) {
+        Set<String> replied = new HashSet<>();
+        replies.forEach(r -> replied.add(r.memberState()));
+        return memberStates.stream().filter(m -> !replied.contains(m.code())).toList();
     }
 
     /** The page of lines the filter asks for, from every Member State (by name) and the summaries of those that replied. */
