@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues notices: records each in the outbox, in the transaction of the step that causes it. Nothing is sent here:
+ * Issues notices: records each in the outbox, in the transaction of the step that causes it (an acknowledgement: that
+ * it is due, see {@link #acknowledge}). Nothing is sent here:
  * {@link NoticeDelivery} sends apart from the procedure, so a mail server that is down or silent never holds up the
  * deadline, the tally or a decision.
  */
@@ -19,12 +20,15 @@ public class NoticeSender {
 
     private final NoticeOutbox outbox;
     private final NoticeComposer composer;
+    private final DueAcknowledgements acknowledgements;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public NoticeSender(NoticeOutbox outbox, NoticeComposer composer, ApplicationEventPublisher events, Clock clock) {
+    public NoticeSender(NoticeOutbox outbox, NoticeComposer composer, DueAcknowledgements acknowledgements,
+                        ApplicationEventPublisher events, Clock clock) {
         this.outbox = outbox;
         this.composer = composer;
+        this.acknowledgements = acknowledgements;
         this.events = events;
         this.clock = clock;
     }
@@ -50,9 +54,13 @@ public class NoticeSender {
         issue(composer.deadlineChanged(changed.change()));
     }
 
-    /** Every recorded reply version is acknowledged to its Member State, in the transaction that stores it. */
+    /**
+     * Every recorded reply version is acknowledged to its Member State. The transaction that stores it records only
+     * that it is due, a row of its own; {@link AcknowledgementComposition} composes it into the outbox soon after, apart
+     * from the reply's request, of whose time composing it took about three quarters.
+     */
     @EventListener
     public void acknowledge(ReplyRecorded reply) {
-        issue(composer.acknowledgement(reply.consultationId(), reply.versionId()));
+        acknowledgements.record(reply.consultationId(), reply.versionId(), clock.instant());
     }
 }

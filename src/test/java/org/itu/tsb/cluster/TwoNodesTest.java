@@ -249,8 +249,10 @@ class TwoNodesTest {
         }
     }
 
+    /** Every notice sent, the acknowledgements included: composed apart from the replies, by either node. */
     private static void awaitAllSent(ClusterDatabase db, long id, Instant giveUp) throws Exception {
-        while (db.count("select count(*) from notice where consultation_id = ? and status <> 'SENT'", id) > 0) {
+        while (db.count("select count(*) from notice where consultation_id = ? and status <> 'SENT'", id)
+                + db.count("select count(*) from acknowledgement_due where consultation_id = ?", id) > 0) {
             if (Instant.now().isAfter(giveUp)) {
                 throw new AssertionError("notices not sent: " + db.rows(
                         "select status, count(*), max(last_error) from notice where consultation_id = ? group by status", id));

@@ -61,6 +61,7 @@ class NoticeLanguagesTest {
     @Autowired NoticeTemplates templates;
     @Autowired ReplyIntake intake;
     @Autowired NoticeOutbox outbox;
+    @Autowired AcknowledgementComposition acknowledgements;
     @Autowired ConsultationProperties properties;
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
@@ -96,6 +97,7 @@ class NoticeLanguagesTest {
         consultations.announce(c.id(), "officer"); // the officer reviewed the tally
         management.executeJob(job().getId()); // the notices after the announcement
 
+        acknowledgements.composeDue(); // the replies' acknowledgements, composed apart from the replies
         while (delivery.deliverDue() > 0) {
             // until every notice went out
         }

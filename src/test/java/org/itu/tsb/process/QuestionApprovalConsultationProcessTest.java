@@ -36,6 +36,7 @@ import org.itu.tsb.consultation.QuestionKind;
 import org.itu.tsb.kernel.ConsultationProperties;
 import org.itu.tsb.memberstate.MemberState;
 import org.itu.tsb.memberstate.MemberStateRegistry;
+import org.itu.tsb.notice.AcknowledgementComposition;
 import org.itu.tsb.notice.NoticeKind;
 import org.itu.tsb.notice.NoticeOutbox;
 import org.itu.tsb.reply.Channel;
@@ -71,6 +72,7 @@ class QuestionApprovalConsultationProcessTest {
     @Autowired ReplyIntake intake;
     @Autowired TallyService tallies;
     @Autowired NoticeOutbox outbox;
+    @Autowired AcknowledgementComposition acknowledgements;
     @Autowired TestClock clock;
     @Autowired MemberStateRegistry registry;
     @Autowired ConsultationProperties properties;
@@ -473,6 +475,7 @@ class QuestionApprovalConsultationProcessTest {
     }
 
     private List<String> recipients(Consultation c, NoticeKind kind) {
+        acknowledgements.composeDue();
         return outbox.findByConsultation(c.id()).stream().filter(e -> e.notice().kind() == kind).map(e -> e.notice().recipient()).toList();
     }
 
@@ -509,6 +512,7 @@ class QuestionApprovalConsultationProcessTest {
     }
 
     private Map<NoticeKind, Long> kinds(Consultation c) {
+        acknowledgements.composeDue(); // composed apart from the replies: those of the replies so far are in the outbox
         return outbox.findByConsultation(c.id()).stream()
                 .collect(java.util.stream.Collectors.groupingBy(e -> e.notice().kind(), java.util.stream.Collectors.counting()));
     }

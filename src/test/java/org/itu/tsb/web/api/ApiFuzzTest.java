@@ -38,6 +38,7 @@ import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ManagementService;
 import org.itu.tsb.TestAccounts;
 import org.itu.tsb.memberstate.MemberStateRegistry;
+import org.itu.tsb.notice.AcknowledgementComposition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -127,6 +128,7 @@ class ApiFuzzTest extends ApiTestSupport {
     @Autowired JdbcClient jdbc;
     @Autowired ManagementService management;
     @Autowired MemberStateRegistry memberStates;
+    @Autowired AcknowledgementComposition acknowledgements;
 
     private final Random random = new Random(SEED);
     private final Map<Integer, Integer> statuses = new TreeMap<>();
@@ -320,10 +322,12 @@ class ApiFuzzTest extends ApiTestSupport {
     }
 
     /**
-     * Waits (at most {@code atMost}) until no job of the engine is due now or within {@code horizon}: the notices of an
-     * opened consultation are written by an asynchronous job, which must not run while a refused request is counted.
+     * Composes the acknowledgements due, then waits (at most {@code atMost}) until no job of the engine is due now or
+     * within {@code horizon}: the notices of an opened consultation are written by an asynchronous job, and a reply's
+     * acknowledgement apart from the reply, neither of which must happen while a refused request is counted.
      */
     private void awaitQuietEngine(Duration horizon, Duration atMost) {
+        acknowledgements.composeDue();
         long giveUp = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < giveUp) {
             long due = management.createJobQuery().executable().count()

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.itu.tsb.memberstate.MemberStateRegistry;
+import org.itu.tsb.notice.AcknowledgementComposition;
 import org.itu.tsb.notice.NoticeKind;
 import org.itu.tsb.notice.NoticeOutbox;
 import org.itu.tsb.tally.DecisionRepository;
@@ -32,6 +33,7 @@ class ConsultationEndToEndTest extends ApiTestSupport {
     @Autowired ManagementService management;
     @Autowired HistoryService history;
     @Autowired NoticeOutbox outbox;
+    @Autowired AcknowledgementComposition acknowledgements;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
@@ -152,6 +154,7 @@ class ConsultationEndToEndTest extends ApiTestSupport {
 
     /** Every notice of the consultation sent, and received by the mail server exactly once (by its Message-ID). */
     private void deliveredOnceEach(long id) {
+        acknowledgements.composeDue(); // composed apart from the replies: each reply's is in the outbox from here on
         await().atMost(Duration.ofSeconds(30)).until(() -> outbox.findByConsultation(id).stream()
                 .allMatch(n -> n.status() == NoticeOutbox.Status.SENT));
         Set<String> ours = outbox.findByConsultation(id).stream().map(n -> "<notice-" + n.id() + "@consultation-workflow>")
