@@ -51,7 +51,8 @@ public record ConsultationProperties(
      * @param contact            TSB's contact details, as the circular gives them
      * @param publicUrl          where the application is reached from outside, for the links in the notices
      * @param remindBefore       the reminder goes this long before the deadline; none if the consultation is shorter
-     * @param deliverEvery       how often the delivery looks for notices due to be sent
+     * @param deliverEvery       how often the delivery looks for notices due to be sent, and the replies'
+     *                           acknowledgements due are composed into the outbox
      * @param firstRetryAfter    a notice the mail server refused is tried again after this, then twice as long each time
      * @param longestRetryAfter  ... but never longer than this
      * @param maxAttempts        after so many refusals a notice is FAILED, with its error, for an officer to re-send

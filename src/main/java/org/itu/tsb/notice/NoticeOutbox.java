@@ -101,7 +101,9 @@ public class NoticeOutbox {
 
     /**
      * Records the notices of one consultation, due now, except those already recorded (a retried job): one query for
-     * what is there and one batch of inserts, however many Member States there are.
+     * what is there and one batch of inserts, however many Member States there are. The query names the references
+     * too: an acknowledgement ("v2") looks up its own rows by the unique key, not every acknowledgement of the
+     * consultation (thousands in a long one, each read again for every reply).
      */
     public void recordAll(List<Notice> notices, Instant now) {
         if (notices.isEmpty()) {
@@ -112,9 +114,11 @@ public class NoticeOutbox {
             throw new IllegalArgumentException("the notices of one consultation at a time");
         }
         Set<String> kinds = notices.stream().map(n -> n.kind().name()).collect(Collectors.toSet());
+        Set<String> references = notices.stream().map(Notice::reference).collect(Collectors.toSet());
         Set<List<String>> recorded = new HashSet<>(jdbc.sql("""
-                        select kind, reference, recipient from notice where consultation_id = :id and kind in (:kinds)""")
-                .param("id", consultationId).param("kinds", kinds)
+                        select kind, reference, recipient from notice
+                         where consultation_id = :id and kind in (:kinds) and reference in (:references)""")
+                .param("id", consultationId).param("kinds", kinds).param("references", references)
                 .query((rs, n) -> List.of(rs.getString("kind"), rs.getString("reference"), rs.getString("recipient"))).list());
         SqlParameterSource[] rows = notices.stream()
                 .filter(n -> recorded.add(List.of(n.kind().name(), n.reference(), n.recipient()))) // also drops a repeat in the list

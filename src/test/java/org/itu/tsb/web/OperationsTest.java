@@ -66,6 +66,7 @@ class OperationsTest extends ApiTestSupport {
         assertThat(scrape.getBody())
                 .contains("consultation_replies_received_total{", "channel=\"fax\"", "late=\"true\"")
                 .contains("consultation_notices{", "status=\"pending\"", "status=\"failed\"")
+                .contains("consultation_acknowledgements_due ")
                 .contains("camunda_jobs_backlog{", "camunda_incidents{");
     }
 }
