@@ -127,6 +127,20 @@ public class ReplyRepository {
                 .list();
     }
 
+    /**
+     * The same for every consultation at once, by consultation: the officers' list of consultations reads this once
+     * rather than once per consultation.
+     */
+    public Map<Long, List<Receipt>> receiptsByConsultation() {
+        Map<Long, List<Receipt>> byConsultation = new HashMap<>();
+        jdbc.sql("select consultation_id, member_state, received_at, recorded_at from reply_version")
+                .query(rs -> {
+                    byConsultation.computeIfAbsent(rs.getLong("consultation_id"), k -> new ArrayList<>())
+                            .add(new Receipt(rs.getString("member_state"), instant(rs, "received_at"), instant(rs, "recorded_at")));
+                });
+        return byConsultation;
+    }
+
     /** A version's two times: received by TSB, recorded here. */
     public record Receipt(String memberState, Instant receivedAt, Instant recordedAt) {}
 
