@@ -59,7 +59,7 @@ public class ReplyHistory {
 
     /**
      * The positions of the version that counts for each Member State that replied by the deadline: what the tally
-     * counts. Reads the versions' headers, then the positions of the counted ones only.
+     * counts. Reads the versions' headers and positions, not their comments and reasons.
      */
     @Transactional(readOnly = true)
     public List<Map<String, Position>> countedPositions(Consultation consultation) {
@@ -67,7 +67,7 @@ public class ReplyHistory {
         byMemberState(replies.headers(consultation.id()), ReplyHeader::memberState).values()
                 .forEach(versions -> CountedReply.of(versions, consultation.deadline(), consultation.announcedAt())
                         .ifPresent(v -> counted.add(v.id())));
-        Map<Long, Map<String, Position>> positions = replies.positions(counted);
+        Map<Long, Map<String, Position>> positions = replies.positionsOf(consultation.id());
         return counted.stream().map(id -> Map.copyOf(positions.getOrDefault(id, Map.of()))).toList();
     }
 
@@ -84,8 +84,8 @@ public class ReplyHistory {
 
     /**
      * A line per Member State that replied, in the order of their names, and the progress, from one read of the
-     * versions. Reads every version's header but the positions of the current versions only, and no comments or
-     * reasons: thousands of versions make a light list.
+     * versions. Reads every version's header and positions, and no comments or reasons: thousands of versions make a
+     * light list.
      */
     @Transactional(readOnly = true)
     public Overview overview(Consultation consultation) {
@@ -100,7 +100,7 @@ public class ReplyHistory {
             counted.put(code, counting.isPresent());
             current.put(code, counting.orElseGet(() -> CountedReply.current(versions, deadline, announcedAt)));
         });
-        Map<Long, Map<String, Position>> positions = replies.positions(current.values().stream().map(ReplyHeader::id).toList());
+        Map<Long, Map<String, Position>> positions = replies.positionsOf(consultation.id());
         List<Summary> result = new ArrayList<>();
         byState.forEach((code, versions) -> {
             ReplyHeader v = current.get(code);

@@ -73,7 +73,7 @@ class ScaleBenchmark {
     private static final int CONSULTATIONS = Integer.getInteger("bench.scale.consultations", 100);
     private static final int QUESTIONS = 10;
     private static final int PAGE_REPEATS = 20;
-    private static final int WARMUP = 3;
+    private static final int WARMUP = 10;
     private static final int TALLIES = 3;
     private static final int FILL_THREADS = 2;
     private static final double TALLY_GOAL_MS = 50;
