@@ -70,6 +70,11 @@ public class NoticeOutbox {
         public int undelivered() {
             return total() - sent;
         }
+
+        /** These counts added to those. */
+        public Counts plus(Counts other) {
+            return new Counts(waiting + other.waiting, sending + other.sending, sent + other.sent, failed + other.failed);
+        }
     }
 
     /** Every status but SENT. */
@@ -237,8 +242,29 @@ public class NoticeOutbox {
                 .query(rs -> {
                     counts.put(Status.valueOf(rs.getString("status")), rs.getInt("n"));
                 });
-        return new Counts(counts.getOrDefault(Status.PENDING, 0), counts.getOrDefault(Status.SENDING, 0),
-                counts.getOrDefault(Status.SENT, 0), counts.getOrDefault(Status.FAILED, 0));
+        return counts(counts);
+    }
+
+    /**
+     * How many of the consultation's notices of each kind are in each status, in one query (a consultation's page shows
+     * them all, and the kinds that tell the result apart); a kind with no notice is left out.
+     */
+    public Map<NoticeKind, Counts> countByKindAndStatus(long consultationId) {
+        Map<NoticeKind, Map<Status, Integer>> counts = new EnumMap<>(NoticeKind.class);
+        jdbc.sql("select kind, status, count(*) as n from notice where consultation_id = :consultationId group by kind, status")
+                .param("consultationId", consultationId)
+                .query(rs -> {
+                    counts.computeIfAbsent(NoticeKind.valueOf(rs.getString("kind")), k -> new EnumMap<>(Status.class))
+                            .put(Status.valueOf(rs.getString("status")), rs.getInt("n"));
+                });
+        Map<NoticeKind, Counts> result = new EnumMap<>(NoticeKind.class);
+        counts.forEach((kind, byStatus) -> result.put(kind, counts(byStatus)));
+        return result;
+    }
+
+    private static Counts counts(Map<Status, Integer> byStatus) {
+        return new Counts(byStatus.getOrDefault(Status.PENDING, 0), byStatus.getOrDefault(Status.SENDING, 0),
+                byStatus.getOrDefault(Status.SENT, 0), byStatus.getOrDefault(Status.FAILED, 0));
     }
 
     /**

@@ -47,7 +47,7 @@ public class ReplyHistory {
         return group(consultations.get(consultationId), replies.all(consultationId, memberState)).stream().findFirst();
     }
 
-    /** The version that counts for each Member State that replied by the deadline, by Member State code: what the tally counts. */
+    /** The version that counts for each Member State that replied by the deadline, by Member State code. */
     @Transactional(readOnly = true)
     public List<ReplyVersion> counted(long consultationId) {
         Consultation consultation = consultations.get(consultationId);
@@ -58,6 +58,20 @@ public class ReplyHistory {
     }
 
     /**
+     * The positions of the version that counts for each Member State that replied by the deadline: what the tally
+     * counts. Reads the versions' headers and positions, not their comments and reasons.
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, Position>> countedPositions(Consultation consultation) {
+        List<Long> counted = new ArrayList<>();
+        byMemberState(replies.headers(consultation.id()), ReplyHeader::memberState).values()
+                .forEach(versions -> CountedReply.of(versions, consultation.deadline(), consultation.announcedAt())
+                        .ifPresent(v -> counted.add(v.id())));
+        Map<Long, Map<String, Position>> positions = replies.positionsOf(consultation.id());
+        return counted.stream().map(id -> Map.copyOf(positions.getOrDefault(id, Map.of()))).toList();
+    }
+
+    /**
      * One Member State's line in the list of every reply: its current version (as in {@link MemberStateReplies}) with
      * its positions, how many versions it sent, whether any came after the deadline ({@code late}) and whether any
      * was received in time but entered after the announcement, so not counted ({@code enteredAfterAnnouncement}).
@@ -65,16 +79,20 @@ public class ReplyHistory {
     public record Summary(String memberState, String name, ReplyHeader current, Map<String, Position> positions,
                           boolean counted, int versions, boolean late, boolean enteredAfterAnnouncement) {}
 
+    /** What a consultation's page shows of its replies: a {@link Summary} per Member State that replied, and the progress. */
+    public record Overview(List<Summary> summaries, ReplyProgress progress) {}
+
     /**
-     * A line per Member State that replied, in the order of their names. Reads every version's header but the
-     * positions of the current versions only, and no comments or reasons: thousands of versions make a light list.
+     * A line per Member State that replied, in the order of their names, and the progress, from one read of the
+     * versions. Reads every version's header and positions, and no comments or reasons: thousands of versions make a
+     * light list.
      */
     @Transactional(readOnly = true)
-    public List<Summary> summaries(long consultationId) {
-        Consultation consultation = consultations.get(consultationId);
+    public Overview overview(Consultation consultation) {
         Instant deadline = consultation.deadline();
         Instant announcedAt = consultation.announcedAt();
-        Map<String, List<ReplyHeader>> byState = byMemberState(replies.headers(consultationId), ReplyHeader::memberState);
+        List<ReplyHeader> headers = replies.headers(consultation.id());
+        Map<String, List<ReplyHeader>> byState = byMemberState(headers, ReplyHeader::memberState);
         Map<String, ReplyHeader> current = new LinkedHashMap<>();
         Map<String, Boolean> counted = new HashMap<>();
         byState.forEach((code, versions) -> {
@@ -82,7 +100,7 @@ public class ReplyHistory {
             counted.put(code, counting.isPresent());
             current.put(code, counting.orElseGet(() -> CountedReply.current(versions, deadline, announcedAt)));
         });
-        Map<Long, Map<String, Position>> positions = replies.positions(current.values().stream().map(ReplyHeader::id).toList());
+        Map<Long, Map<String, Position>> positions = replies.positionsOf(consultation.id());
         List<Summary> result = new ArrayList<>();
         byState.forEach((code, versions) -> {
             ReplyHeader v = current.get(code);
@@ -91,7 +109,9 @@ public class ReplyHistory {
                     versions.stream().anyMatch(h -> !h.late() && !CountedReply.counts(h, deadline, announcedAt))));
         });
         result.sort(Comparator.comparing(Summary::name, MemberStateRegistry.NAME_ORDER));
-        return result;
+        List<ReplyRepository.Receipt> receipts = headers.stream()
+                .map(h -> new ReplyRepository.Receipt(h.memberState(), h.receivedAt(), h.recordedAt())).toList();
+        return new Overview(result, progress(consultation, receipts));
     }
 
     private List<MemberStateReplies> group(Consultation consultation, List<ReplyVersion> all) {
@@ -121,7 +141,19 @@ public class ReplyHistory {
 
     @Transactional(readOnly = true)
     public ReplyProgress progress(Consultation consultation) {
-        return ReplyProgress.of(replies.receipts(consultation.id()), consultation.deadline(), consultation.announcedAt(),
-                memberStates.size());
+        return progress(consultation, replies.receipts(consultation.id()));
+    }
+
+    /** The progress of each of these consultations, by id, from one read of every version's two times. */
+    @Transactional(readOnly = true)
+    public Map<Long, ReplyProgress> progress(List<Consultation> consultations) {
+        Map<Long, List<ReplyRepository.Receipt>> receipts = replies.receiptsByConsultation();
+        Map<Long, ReplyProgress> progress = new HashMap<>();
+        consultations.forEach(c -> progress.put(c.id(), progress(c, receipts.getOrDefault(c.id(), List.of()))));
+        return progress;
+    }
+
+    private ReplyProgress progress(Consultation consultation, List<ReplyRepository.Receipt> receipts) {
+        return ReplyProgress.of(receipts, consultation.deadline(), consultation.announcedAt(), memberStates.size());
     }
 }

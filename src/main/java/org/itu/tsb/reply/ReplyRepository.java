@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.itu.tsb.kernel.Attachment;
 import org.itu.tsb.reply.Position;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,7 +88,8 @@ public class ReplyRepository {
 
     /** Every version of every Member State, by Member State, in the order recorded. */
     public List<ReplyVersion> all(long consultationId) {
-        return query(SELECT + " where v.consultation_id = :id order by v.member_state, v.id", Map.of("id", consultationId));
+        return query(SELECT + " where v.consultation_id = :id order by v.member_state, v.id", Map.of("id", consultationId),
+                ids -> positionsOf(consultationId));
     }
 
     /** Every version of one Member State, in the order recorded. */
@@ -125,6 +127,20 @@ public class ReplyRepository {
                 .param("id", consultationId)
                 .query((rs, n) -> new Receipt(rs.getString("member_state"), instant(rs, "received_at"), instant(rs, "recorded_at")))
                 .list();
+    }
+
+    /**
+     * The same for every consultation at once, by consultation: the officers' list of consultations reads this once
+     * rather than once per consultation.
+     */
+    public Map<Long, List<Receipt>> receiptsByConsultation() {
+        Map<Long, List<Receipt>> byConsultation = new HashMap<>();
+        jdbc.sql("select consultation_id, member_state, received_at, recorded_at from reply_version")
+                .query(rs -> {
+                    byConsultation.computeIfAbsent(rs.getLong("consultation_id"), k -> new ArrayList<>())
+                            .add(new Receipt(rs.getString("member_state"), instant(rs, "received_at"), instant(rs, "recorded_at")));
+                });
+        return byConsultation;
     }
 
     /** A version's two times: received by TSB, recorded here. */
@@ -170,12 +186,36 @@ public class ReplyRepository {
         return positions;
     }
 
+    /**
+     * The positions of every version of the consultation, by version id: what a list of every Member State reads, by
+     * the consultation's index. A list of ids as long as the Member States ({@link #positions}) made H2 test each row
+     * read against the whole list.
+     */
+    public Map<Long, Map<String, Position>> positionsOf(long consultationId) {
+        Map<Long, Map<String, Position>> positions = new HashMap<>();
+        jdbc.sql("""
+                        select p.reply_version_id, p.question_number, p.position
+                          from reply_position p join reply_version v on v.id = p.reply_version_id
+                         where v.consultation_id = :id""")
+                .param("id", consultationId)
+                .query(rs -> {
+                    positions.computeIfAbsent(rs.getLong("reply_version_id"), k -> new HashMap<>())
+                            .put(rs.getString("question_number"), Position.valueOf(rs.getString("position")));
+                });
+        return positions;
+    }
+
     private List<ReplyVersion> query(String sql, Map<String, ?> params) {
+        return query(sql, params, this::positions);
+    }
+
+    private List<ReplyVersion> query(String sql, Map<String, ?> params,
+                                     Function<List<Long>, Map<Long, Map<String, Position>>> positionsOf) {
         List<Row> rows = jdbc.sql(sql).params(params).query(ReplyRepository::row).list();
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, Map<String, Position>> positions = positions(rows.stream().map(Row::id).toList());
+        Map<Long, Map<String, Position>> positions = positionsOf.apply(rows.stream().map(Row::id).toList());
         List<ReplyVersion> versions = new ArrayList<>(rows.size());
         for (Row r : rows) {
             versions.add(new ReplyVersion(r.id, r.consultationId, r.memberState, r.version, positions.getOrDefault(r.id, Map.of()),

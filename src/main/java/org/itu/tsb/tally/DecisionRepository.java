@@ -3,6 +3,7 @@ package org.itu.tsb.tally;
 import static org.itu.tsb.kernel.UtcTime.column;
 import static org.itu.tsb.kernel.UtcTime.instant;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,18 +38,29 @@ public class DecisionRepository {
 
     /** Decisions by Question number, in the order of the consultation's Questions. */
     public Map<String, QuestionDecision> findByConsultation(long consultationId) {
-        Map<String, QuestionDecision> decisions = new LinkedHashMap<>();
+        return find("where d.consultation_id = :id", Map.of("id", consultationId)).getOrDefault(consultationId, Map.of());
+    }
+
+    /** Every consultation's decisions, by consultation, then as {@link #findByConsultation}: one read for a list. */
+    public Map<Long, Map<String, QuestionDecision>> findAll() {
+        return find("", Map.of());
+    }
+
+    private Map<Long, Map<String, QuestionDecision>> find(String where, Map<String, ?> params) {
+        Map<Long, Map<String, QuestionDecision>> decisions = new HashMap<>();
         jdbc.sql("""
-                        select d.question_number, d.support, d.not_support, d.decision, d.decided_at
+                        select d.consultation_id, d.question_number, d.support, d.not_support, d.decision, d.decided_at
                           from decision d join question q on q.consultation_id = d.consultation_id and q.number = d.question_number
-                         where d.consultation_id = :id order by q.seq""")
-                .param("id", consultationId)
-                .query((rs, n) -> decisions.put(rs.getString("question_number"), new QuestionDecision(
-                        rs.getString("question_number"),
-                        new Tally(rs.getInt("support"), rs.getInt("not_support")),
-                        Decision.valueOf(rs.getString("decision")),
-                        instant(rs, "decided_at"))))
-                .list();
+                        """ + where + " order by d.consultation_id, q.seq")
+                .params(params)
+                .query(rs -> {
+                    decisions.computeIfAbsent(rs.getLong("consultation_id"), k -> new LinkedHashMap<>())
+                            .put(rs.getString("question_number"), new QuestionDecision(
+                                    rs.getString("question_number"),
+                                    new Tally(rs.getInt("support"), rs.getInt("not_support")),
+                                    Decision.valueOf(rs.getString("decision")),
+                                    instant(rs, "decided_at")));
+                });
         return decisions;
     }
 }

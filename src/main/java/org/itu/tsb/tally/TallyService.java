@@ -104,9 +104,7 @@ public class TallyService {
 
     /** Applies the rule to each Question over the counted replies, and stores the decisions. */
     private List<QuestionDecision> decide(Consultation consultation) {
-        List<Map<String, Position>> counted = replies.counted(consultation.id()).stream()
-                .map(ReplyVersion::positions)
-                .toList();
+        List<Map<String, Position>> counted = replies.countedPositions(consultation);
         Instant now = clock.instant();
         List<QuestionDecision> result = new ArrayList<>();
         for (Question question : consultation.questions()) {
@@ -120,6 +118,12 @@ public class TallyService {
 
     public Map<String, QuestionDecision> decisionsOf(long consultationId) {
         return decisions.findByConsultation(consultationId);
+    }
+
+    /** The decisions of every consultation tallied, by consultation, as {@link #decisionsOf}: one read for a list. */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, QuestionDecision>> decisionsByConsultation() {
+        return decisions.findAll();
     }
 
     /**

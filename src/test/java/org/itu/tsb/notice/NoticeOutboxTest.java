@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.itu.tsb.ApplicationTest;
 import org.itu.tsb.Sg17;
@@ -47,6 +48,15 @@ class NoticeOutboxTest {
         assertThat(outbox.countByStatus(id)).isEqualTo(new NoticeOutbox.Counts(all.size() - 3, 0, 1, 2));
         assertThat(outbox.countByStatus(id).undelivered()).isEqualTo(all.size() - 1);
         assertThat(outbox.countByStatus(id, NoticeKind.TO_DIRECTOR).total()).isZero();
+
+        // one query for every kind: the same counts as kind by kind, and the kinds with no notice left out
+        consultations.changeDeadline(id, Instant.parse("2026-04-10T23:59:59.999Z"), "More time for the Member States.", "officer");
+        Map<NoticeKind, NoticeOutbox.Counts> byKind = outbox.countByKindAndStatus(id);
+        assertThat(byKind).containsOnlyKeys(NoticeKind.CIRCULAR, NoticeKind.DEADLINE_CHANGED);
+        assertThat(byKind.get(NoticeKind.CIRCULAR)).isEqualTo(new NoticeOutbox.Counts(all.size() - 3, 0, 1, 2));
+        assertThat(byKind.get(NoticeKind.DEADLINE_CHANGED)).isEqualTo(outbox.countByStatus(id, NoticeKind.DEADLINE_CHANGED));
+        assertThat(byKind.get(NoticeKind.DEADLINE_CHANGED).total()).isPositive();
+        assertThat(byKind.get(NoticeKind.CIRCULAR).plus(byKind.get(NoticeKind.DEADLINE_CHANGED))).isEqualTo(outbox.countByStatus(id));
         assertThat(all.get(0).messageId()).isEqualTo("<notice-" + all.get(0).id() + "@consultation-workflow>");
     }
 }

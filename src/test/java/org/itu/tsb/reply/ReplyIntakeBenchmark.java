@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +33,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -51,7 +53,9 @@ import org.springframework.test.context.ActiveProfiles;
  * correlation into a waiting process instance, and against the floor of the same stack, a bare Spring MVC endpoint
  * doing one JDBC insert ({@link BareInsert}, test code): the same running application (same engine, same database),
  * over real HTTP from a client in a process of its own ({@link BenchClient}) with 16 connections. Run it with
- * {@code mvn -Pbench test -Dtest=ReplyIntakeBenchmark}; the report goes to stdout and to {@value #REPORT_FILE}. System
+ * {@code mvn -Pbench test -Dtest=ReplyIntakeBenchmark}; the report goes to stdout and to {@value #REPORT_FILE}; on
+ * PostgreSQL ({@code .ci/with-postgres mvn -Pbench,postgres test -Dtest=ReplyIntakeBenchmark}, a fresh database) to
+ * {@value #POSTGRES_REPORT_FILE}. System
  * properties {@code bench.requests}, {@code bench.clients}, {@code bench.warmup} and {@code bench.client-warmup}
  * override the size of a run, the connections and the warm-ups. It asserts only that every request succeeded, never
  * timings: those depend on the machine; the report states the goals and whether they were met.
@@ -63,6 +67,8 @@ import org.springframework.test.context.ActiveProfiles;
 class ReplyIntakeBenchmark {
 
     static final String REPORT_FILE = "target/bench/reply-intake.txt";
+    /** On PostgreSQL (mvn -Pbench,postgres) the report goes here, so that the H2 one is kept beside it. */
+    static final String POSTGRES_REPORT_FILE = "target/bench/reply-intake-postgresql.txt";
 
     private static final int REQUESTS = Integer.getInteger("bench.requests", 2000);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
@@ -97,6 +103,7 @@ class ReplyIntakeBenchmark {
     @LocalServerPort int port;
     @Autowired ApplicationContext context;
     @Autowired JdbcTemplate jdbc;
+    @Autowired DataSource dataSource;
     @Autowired MemberStateRegistry memberStates;
     @Autowired RepositoryService repository;
     @Autowired RuntimeService runtime;
@@ -297,11 +304,12 @@ class ReplyIntakeBenchmark {
                 Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), statuses, -1);
     }
 
-    private void report(List<Run> runs) throws IOException {
+    private void report(List<Run> runs) throws IOException, SQLException {
         StringBuilder out = new StringBuilder();
         out.append(line("Reply intake benchmark, %s: %d cores, Java %s; %d warm-up requests per workload, untimed",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), WARM_UP_REQUESTS));
+        out.append(line("database = %s", BenchReport.database(dataSource)));
         out.append(line("ours     = POST /api/consultations/{id}/replies (one open consultation, three Questions)"));
         out.append(line("baseline = POST /engine-rest/message (one waiting process instance per reply)"));
         out.append(line("bare     = POST %s (test-only Spring MVC endpoint on the same stack: one JDBC insert)", BareInsert.PATH));
@@ -325,7 +333,7 @@ class ReplyIntakeBenchmark {
                 TARGET_RATIO, ratio >= TARGET_RATIO ? "met" : "NOT met", TARGET_P99_MS, CLIENTS,
                 worstP99 < TARGET_P99_MS ? "met" : "NOT met", TARGET_FLOOR_RATIO, floor <= TARGET_FLOOR_RATIO ? "met" : "NOT met"));
 
-        BenchReport.write(REPORT_FILE, out);
+        BenchReport.write(BenchReport.postgres(dataSource) ? POSTGRES_REPORT_FILE : REPORT_FILE, out);
     }
 
     private static double best(List<Run> runs, String workload) {

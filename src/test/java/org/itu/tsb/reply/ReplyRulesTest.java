@@ -5,6 +5,8 @@ import org.itu.tsb.Sg17;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.itu.tsb.reply.Position.DOES_NOT_SUPPORT;
 import static org.itu.tsb.reply.Position.SUPPORTS;
 
@@ -111,6 +113,26 @@ class ReplyRulesTest {
         assertThat(fra.current().late()).isTrue();
         assertThat(history.progress(consultation.id())).isEqualTo(new ReplyProgress(1, 0, 1, 0, 0, 194));
         assertThat(tallyOf("Q7/17")).isEqualTo(new Tally(0, 0));
+    }
+
+    @Test
+    void theConsultationsPageAndTheListCountTheProgressFromOneReadAsEachConsultationAlone() {
+        online("CHE", Map.of("Q7/17", SUPPORTS)); // by the deadline
+        clock.set(deadline.plusSeconds(60));
+        online("CHE", Map.of("Q7/17", DOES_NOT_SUPPORT)); // also too late: the first stands
+        online("FRA", Map.of("Q7/17", SUPPORTS)); // only late
+
+        Consultation c = consultations.get(consultation.id());
+        ReplyProgress expected = new ReplyProgress(2, 1, 1, 0, 1, 194);
+        assertThat(history.progress(c)).isEqualTo(expected);
+        var overview = history.overview(c);
+        assertThat(overview.progress()).isEqualTo(expected);
+        assertThat(overview.summaries()).extracting(ReplyHistory.Summary::memberState, ReplyHistory.Summary::counted,
+                ReplyHistory.Summary::versions).containsExactly(tuple("FRA", false, 1), tuple("CHE", true, 2));
+        Consultation none = consultations.open(consultations.adopt(Sg17.adopted(), "officer").id(), "102-" + c.id(),
+                deadline.plusSeconds(3600), "officer");
+        assertThat(history.progress(List.of(c, none))).containsOnly(entry(c.id(), expected),
+                entry(none.id(), new ReplyProgress(0, 0, 0, 0, 0, 194)));
     }
 
     @Test
@@ -296,7 +318,7 @@ class ReplyRulesTest {
     }
 
     private Tally tallyOf(String question) {
-        return Tally.of(question, history.counted(consultation.id()).stream().map(ReplyVersion::positions).toList());
+        return Tally.of(question, history.countedPositions(consultations.get(consultation.id())));
     }
 
     private long versions(String state) {

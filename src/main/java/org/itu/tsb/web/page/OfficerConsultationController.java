@@ -53,6 +53,7 @@ class OfficerConsultationController {
     /** The notices that tell the result: the page says whether they went out. */
     private static final Set<NoticeKind> RESULT_NOTICES = Set.of(NoticeKind.RESULT_ANNOUNCEMENT, NoticeKind.TO_STUDY_GROUP,
             NoticeKind.TO_DIRECTOR);
+    private static final NoticeOutbox.Counts NONE = new NoticeOutbox.Counts(0, 0, 0, 0);
 
     private final ConsultationService consultations;
     private final ReplyHistory replies;
@@ -100,17 +101,20 @@ class OfficerConsultationController {
 
     @GetMapping
     String list(Model model) {
+        // one read each of the replies' times, the decisions and the waiting tasks, whatever the number of consultations
+        List<Consultation> all = consultations.all();
+        Map<Long, ReplyProgress> progress = replies.progress(all);
+        Map<Long, Map<String, QuestionDecision>> decisions = tallies.decisionsByConsultation();
         Map<Long, String> waiting = tasks.waitingTasks();
-        model.addAttribute("rows", consultations.all().stream().map(c -> new Row(c, replies.progress(c), decisionsOf(c),
-                waiting.get(c.id()))).toList());
+        model.addAttribute("rows", all.stream().map(c -> new Row(c, progress.get(c.id()),
+                decisionsOf(c, decisions.getOrDefault(c.id(), Map.of())), waiting.get(c.id()))).toList());
         return "officer/consultations";
     }
 
-    private List<QuestionDecision> decisionsOf(Consultation c) {
+    private static List<QuestionDecision> decisionsOf(Consultation c, Map<String, QuestionDecision> decided) {
         if (!c.tallied()) {
             return List.of();
         }
-        Map<String, QuestionDecision> decided = tallies.decisionsOf(c.id());
         return c.questionNumbers().stream().map(decided::get).filter(Objects::nonNull).toList();
     }
 
@@ -123,14 +127,15 @@ class OfficerConsultationController {
                         @RequestParam(required = false) Channel channel, @RequestParam(required = false) String search,
                         @RequestParam(defaultValue = "1") int page, Model model) {
         Consultation c = consultations.get(id);
-        List<ReplyHistory.Summary> summaries = replies.summaries(id);
+        ReplyHistory.Overview replied = replies.overview(c);
+        List<ReplyHistory.Summary> summaries = replied.summaries();
         ReplyTable.Filter filter = new ReplyTable.Filter(show, channel, search, page);
         List<MemberState> notReplied = ReplyTable.notReplied(memberStates.byName(), summaries);
 
         model.addAttribute("consultation", c);
         model.addAttribute("questions", questionLines(c, summaries));
         model.addAttribute("thresholdPercent", properties.approvalThresholdPercent());
-        model.addAttribute("progress", replies.progress(c));
+        model.addAttribute("progress", replied.progress());
         model.addAttribute("notReplied", notReplied);
         model.addAttribute("filter", filter);
         model.addAttribute("shows", ReplyTable.Show.values());
@@ -141,10 +146,11 @@ class OfficerConsultationController {
         model.addAttribute("history", history.of(id));
         // what the procedure owes and has not delivered yet: officers see a mail outage here, not in a log; the outbox
         // page has them all
-        model.addAttribute("notices", outbox.countByStatus(id));
+        Map<NoticeKind, NoticeOutbox.Counts> byKind = outbox.countByKindAndStatus(id);
+        model.addAttribute("notices", byKind.values().stream().reduce(NONE, NoticeOutbox.Counts::plus));
         model.addAttribute("undelivered", outbox.find(id, null, NoticeOutbox.UNDELIVERED, 0, UNDELIVERED_SHOWN));
         model.addAttribute("resultNotices", Arrays.stream(NoticeKind.values()).filter(RESULT_NOTICES::contains)
-                .map(kind -> new KindCounts(kind, outbox.countByStatus(id, kind))).toList());
+                .map(kind -> new KindCounts(kind, byKind.getOrDefault(kind, NONE))).toList());
         return "officer/consultation";
     }
 
