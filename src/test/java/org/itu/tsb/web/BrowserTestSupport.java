@@ -16,7 +16,6 @@ import org.itu.tsb.TestAccounts;
 import org.itu.tsb.TestClock;
 import org.itu.tsb.consultation.Consultation;
 import org.itu.tsb.consultation.ConsultationService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
@@ -38,7 +37,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * What the browser tests share: headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs;
- * Selenium Manager never downloads anything here), one browser per test class (starting one costs seconds), the
+ * Selenium Manager never downloads anything here), one browser for all the browser test classes of the run (starting one costs seconds; each test
+ * starts logged out, without cookies), the
  * application's address, a consultation opened on a fixed day (the test clock), the login page, explicit waits and a screenshot per step in target/screenshots/, named
  * after the class, the test and the step.
  */
@@ -64,7 +64,10 @@ abstract class BrowserTestSupport {
     String testName;
 
     @BeforeAll
-    static void startBrowser() throws Exception {
+    static synchronized void startBrowser() throws Exception {
+        if (driver != null) {
+            return; // started for an earlier browser test class
+        }
         if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
             fail("The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
                     + "): apt-get install -y chromium chromium-driver (.ci/run does it), or leave them out with -Dsurefire.excludedGroups=bench,browser");
@@ -81,10 +84,11 @@ abstract class BrowserTestSupport {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        Runtime.getRuntime().addShutdownHook(new Thread(BrowserTestSupport::stopBrowser, "stop-chromium"));
     }
 
-    @AfterAll
-    static void stopBrowser() {
+    /** When the test JVM ends: the browser and its profile go. */
+    private static synchronized void stopBrowser() {
         if (driver != null) {
             driver.quit();
             driver = null;
