@@ -70,7 +70,7 @@ public class ReplyIntake {
         }
         long id = replies.insert(new ReplyVersion(0, consultationId, reply.memberState(), 0, reply.positions(), reply.comments(),
                 reply.reasons(), receivedAt, now, source.recordedBy(), source.channel(), late, hash, null), source.attachment());
-        events.publishEvent(new ReplyRecorded(consultationId, id, !late && !afterAnnouncement));
+        events.publishEvent(new ReplyRecorded(consultationId, id, !late && !afterAnnouncement, consultation.status()));
         metrics.received(source.channel(), late);
         return new ReplyReceipt(id, previous.map(ReplyVersion::version).orElse(0) + 1, receivedAt, late, afterAnnouncement, true);
     }

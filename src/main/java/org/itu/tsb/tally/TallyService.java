@@ -70,11 +70,9 @@ public class TallyService {
      */
     @EventListener
     public void replyRecorded(ReplyRecorded reply) {
-        if (!reply.counts()) {
-            return;
-        }
-        Consultation consultation = consultations.get(reply.consultationId());
-        if (consultation.status() != ConsultationStatus.TALLIED) {
+        // the status as the intake read it under the reply's slot lock: a tally or an announcement cannot change it
+        // before this transaction ends, and reading the consultation again was a tenth of a reply's time
+        if (!reply.counts() || reply.status() != ConsultationStatus.TALLIED) {
             return;
         }
         // one re-tally at a time per consultation: each sees the replies the one before it stored
