@@ -17,7 +17,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The replies table of a consultation's page: a line per Member State, filtered (which ones, by channel, by name) and
- * paged, 50 lines a page, over the 194 Member States in memory: their lines are light ({@link ReplyHistory#summaries}).
+ * paged, 50 lines a page, over the 194 Member States in memory: their lines are light ({@link ReplyHistory#overview}).
  */
 public final class ReplyTable {
 
