@@ -8,7 +8,6 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -117,7 +116,7 @@ class ConsultationEndToEndTest extends ApiTestSupport {
         assertThat(recipients(id, NoticeKind.TO_STUDY_GROUP)).containsExactly("tsbsg17@studygroups.example");
         assertThat(recipients(id, NoticeKind.TO_DIRECTOR)).containsExactly("tsbdir@itu.example");
         assertThat(recipients(id, NoticeKind.REMINDER)).isEmpty();
-        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(ConsultationEndToEndTest::subject))
+        assertThat(receivedFor(id).stream().map(ConsultationEndToEndTest::subject))
                 .contains(circular + ": result of the consultation on Questions 7/17, 10/17 and 16/17");
     }
 
@@ -149,7 +148,7 @@ class ConsultationEndToEndTest extends ApiTestSupport {
         deliveredOnceEach(id);
         assertThat(recipients(id, NoticeKind.CIRCULAR)).hasSizeGreaterThan(memberStates.size());
         assertThat(recipients(id, NoticeKind.REQUEST_FOR_REASONS)).containsExactlyInAnyOrderElementsOf(addresses(List.of("CHE")));
-        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(ConsultationEndToEndTest::subject))
+        assertThat(receivedFor(id).stream().map(ConsultationEndToEndTest::subject))
                 .contains(circular + ": result of the consultation on Questions 7/17, 10/17 and 16/17");
     }
 
@@ -160,8 +159,7 @@ class ConsultationEndToEndTest extends ApiTestSupport {
                 .allMatch(n -> n.status() == NoticeOutbox.Status.SENT));
         Set<String> ours = outbox.findByConsultation(id).stream().map(n -> "<notice-" + n.id() + "@consultation-workflow>")
                 .collect(Collectors.toSet());
-        List<String> received = Arrays.stream(smtp.getReceivedMessages()).map(ConsultationEndToEndTest::messageId)
-                .filter(ours::contains).toList();
+        List<String> received = receivedFor(id).stream().map(ApiTestSupport::messageId).toList();
         assertThat(received).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ours);
     }
 
@@ -171,14 +169,6 @@ class ConsultationEndToEndTest extends ApiTestSupport {
 
     private List<String> addresses(List<String> codes) {
         return codes.stream().flatMap(code -> memberStates.find(code).orElseThrow().emails().stream()).toList();
-    }
-
-    private static String messageId(MimeMessage m) {
-        try {
-            return m.getMessageID();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static String subject(MimeMessage m) {

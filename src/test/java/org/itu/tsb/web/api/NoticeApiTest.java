@@ -21,7 +21,7 @@ class NoticeApiTest extends ApiTestSupport {
 
     @Test
     void anOfficerFindsAFailedNoticeAndSendsItAgain() {
-        // the notices earlier tests of this context left waiting (their mail server gone) would go out first
+        // the notices earlier tests of this context left waiting (an outage) would go out first
         org.itu.tsb.notice.TestOutbox.parkTheNoticesOfEarlierTests(jdbc);
         long id = createConsultation();
         NoticeOutbox.Entry failed = outbox.record(new Notice(id, NoticeKind.TO_STUDY_GROUP, "", "tsbsg17@studygroups.example",
@@ -43,7 +43,7 @@ class NoticeApiTest extends ApiTestSupport {
         assertThat(resent.status()).isEqualTo(200);
         assertThat(resent.body().get("status").asText()).isIn("PENDING", "SENDING", "SENT");
         await().atMost(Duration.ofSeconds(10)).until(() -> outbox.find(failed.id()).orElseThrow().status() == NoticeOutbox.Status.SENT);
-        assertThat(smtp.getReceivedMessages()).anySatisfy(m -> assertThat(m.getSubject()).isEqualTo(
+        assertThat(receivedFor(id)).anySatisfy(m -> assertThat(m.getSubject()).isEqualTo(
                 "Q7/17 not approved, referred back to SG17: TSB Circular 9"));
 
         assertThat(post("/api/consultations/" + id + "/notices/" + failed.id() + "/resend", "{}").status())
