@@ -44,11 +44,13 @@ public class ReplyIntake {
 
     @Transactional
     public ReplyReceipt submit(long consultationId, ReplySubmission submission, ReplySource source) {
-        ReplySubmission reply = validate(consultations.get(consultationId), submission);
+        String memberState = memberStateOf(submission);
         checkRecordedBy(source);
-        slots.lock(consultationId, reply.memberState());
-        // read under the lock: a tally that held it has committed its decisions by now
+        slots.lock(consultationId, memberState);
+        // read once, under the lock: a tally that held it has committed its decisions by now (a refused reply only
+        // held its own Member State's slot for the moment it took to refuse it)
         Consultation consultation = consultations.get(consultationId);
+        ReplySubmission reply = validate(consultation, memberState, submission);
         if (!consultation.isOpened()) {
             throw new ConsultationStateException("consultation " + consultationId
                     + " is not open for replies: TSB has not issued its circular yet");
@@ -101,13 +103,17 @@ public class ReplyIntake {
         }
     }
 
-    private ReplySubmission validate(Consultation consultation, ReplySubmission submission) {
+    /** The submission's Member State, by its code as the registry writes it. */
+    private String memberStateOf(ReplySubmission submission) {
         String code = Text.check("memberState", submission.memberState());
         if (code == null || code.isBlank()) {
             throw new InvalidInputException("memberState", "the Member State is required (ISO 3166-1 alpha-3 code, e.g. CHE)");
         }
-        var memberState = memberStates.find(code.trim()).orElseThrow(() -> new InvalidInputException("memberState",
-                "'" + code + "' is not an ITU Member State (ISO 3166-1 alpha-3 code expected, e.g. CHE)"));
+        return memberStates.find(code.trim()).orElseThrow(() -> new InvalidInputException("memberState",
+                "'" + code + "' is not an ITU Member State (ISO 3166-1 alpha-3 code expected, e.g. CHE)")).code();
+    }
+
+    private ReplySubmission validate(Consultation consultation, String memberState, ReplySubmission submission) {
         for (var entry : submission.positions().entrySet()) {
             Text.check("positions", entry.getKey());
             if (!consultation.hasQuestion(entry.getKey())) {
@@ -117,7 +123,7 @@ public class ReplyIntake {
         }
         checkLength("comments", submission.comments());
         checkLength("reasons", submission.reasons());
-        return new ReplySubmission(memberState.code(), submission.positions(), blankToNull(submission.comments()),
+        return new ReplySubmission(memberState, submission.positions(), blankToNull(submission.comments()),
                 blankToNull(submission.reasons()));
     }
 
