@@ -62,11 +62,11 @@ public class ReplyIntake {
         // received by the deadline but entered after the announcement: kept, marked, and not counted (CountedReply)
         boolean afterAnnouncement = !late && consultation.decided();
         String hash = ContentHash.of(reply, source.attachment());
-        Optional<ReplyVersion> previous = replies.lastRecorded(consultationId, reply.memberState());
+        Optional<ReplyRepository.LastVersion> previous = replies.lastRecorded(consultationId, reply.memberState());
         // an officer re-entering a reply with a corrected received time records a correction, not a duplicate
         boolean sameReceivedTime = source.receivedAt() == null || previous.map(p -> p.receivedAt().equals(receivedAt)).orElse(false);
         if (previous.isPresent() && previous.get().contentHash().equals(hash) && sameReceivedTime) {
-            ReplyVersion same = previous.get();
+            ReplyRepository.LastVersion same = previous.get();
             return new ReplyReceipt(same.id(), same.version(), same.receivedAt(), same.late(),
                     !CountedReply.counts(same, consultation.deadline(), consultation.announcedAt()) && !same.late(), false);
         }
@@ -74,7 +74,7 @@ public class ReplyIntake {
                 reply.reasons(), receivedAt, now, source.recordedBy(), source.channel(), late, hash, null), source.attachment());
         events.publishEvent(new ReplyRecorded(consultationId, id, !late && !afterAnnouncement, consultation.status()));
         metrics.received(source.channel(), late);
-        return new ReplyReceipt(id, previous.map(ReplyVersion::version).orElse(0) + 1, receivedAt, late, afterAnnouncement, true);
+        return new ReplyReceipt(id, previous.map(ReplyRepository.LastVersion::version).orElse(0) + 1, receivedAt, late, afterAnnouncement, true);
     }
 
     private static Instant receivedAt(Consultation consultation, ReplySource source, Instant now) {

@@ -99,12 +99,27 @@ public class ReplyRepository {
     }
 
     /** The version the Member State's last submission produced, whatever its received time. */
-    public Optional<ReplyVersion> lastRecorded(long consultationId, String memberState) {
-        return query(SELECT + """
-                 where v.consultation_id = :id and v.member_state = :memberState
-                   and v.id = (select max(m.id) from reply_version m where m.consultation_id = :id and m.member_state = :memberState)""",
-                Map.of("id", consultationId, "memberState", memberState)).stream().findFirst();
+    /**
+     * What the intake needs of the Member State's last version (to answer an identical one with it, and to number the
+     * next): no positions, texts or attachment, which every reply would otherwise read again.
+     */
+    public Optional<LastVersion> lastRecorded(long consultationId, String memberState) {
+        return jdbc.sql("""
+                        select v.id, v.received_at, v.recorded_at, v.late, v.content_hash,
+                               (select count(*) from reply_version n
+                                 where n.consultation_id = :id and n.member_state = :memberState) as version
+                          from reply_version v
+                         where v.consultation_id = :id and v.member_state = :memberState
+                         order by v.id desc fetch first 1 rows only""")
+                .param("id", consultationId).param("memberState", memberState)
+                .query((rs, n) -> new LastVersion(rs.getLong("id"), rs.getInt("version"), instant(rs, "received_at"),
+                        instant(rs, "recorded_at"), rs.getBoolean("late"), rs.getString("content_hash")))
+                .optional();
     }
+
+    /** A Member State's last version as the intake reads it ({@link #lastRecorded}). */
+    public record LastVersion(long id, int version, Instant receivedAt, Instant recordedAt, boolean late, String contentHash)
+            implements ReceivedVersion {}
 
     public Optional<ReplyVersion> find(long consultationId, long versionId) {
         return query(SELECT + " where v.consultation_id = :id and v.id = :versionId",
