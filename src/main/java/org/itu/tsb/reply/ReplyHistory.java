@@ -50,11 +50,7 @@ public class ReplyHistory {
     /** The version that counts for each Member State that replied by the deadline, by Member State code. */
     @Transactional(readOnly = true)
     public List<ReplyVersion> counted(long consultationId) {
-        Consultation consultation = consultations.get(consultationId);
-        List<ReplyVersion> counted = new ArrayList<>();
-        byMemberState(replies.all(consultationId), ReplyVersion::memberState).values()
-                .forEach(versions -> CountedReply.of(versions, consultation.deadline(), consultation.announcedAt()).ifPresent(counted::add));
-        return counted;
+        return countedOf(consultations.get(consultationId), replies.all(consultationId), ReplyVersion::memberState);
     }
 
     /**
@@ -63,12 +59,18 @@ public class ReplyHistory {
      */
     @Transactional(readOnly = true)
     public List<Map<String, Position>> countedPositions(Consultation consultation) {
-        List<Long> counted = new ArrayList<>();
-        byMemberState(replies.headers(consultation.id()), ReplyHeader::memberState).values()
-                .forEach(versions -> CountedReply.of(versions, consultation.deadline(), consultation.announcedAt())
-                        .ifPresent(v -> counted.add(v.id())));
+        List<ReplyHeader> counted = countedOf(consultation, replies.headers(consultation.id()), ReplyHeader::memberState);
         Map<Long, Map<String, Position>> positions = replies.positionsOf(consultation.id());
-        return counted.stream().map(id -> Map.copyOf(positions.getOrDefault(id, Map.of()))).toList();
+        return counted.stream().map(v -> Map.copyOf(positions.getOrDefault(v.id(), Map.of()))).toList();
+    }
+
+    /** Of these versions (full or headers alike), the one that counts for each Member State that has one. */
+    private static <V extends ReceivedVersion> List<V> countedOf(Consultation consultation, List<V> all,
+                                                                Function<V, String> memberState) {
+        List<V> counted = new ArrayList<>();
+        byMemberState(all, memberState).values()
+                .forEach(versions -> CountedReply.of(versions, consultation.deadline(), consultation.announcedAt()).ifPresent(counted::add));
+        return counted;
     }
 
     /**

@@ -98,10 +98,10 @@ public class ReplyRepository {
                 Map.of("id", consultationId, "memberState", memberState));
     }
 
-    /** The version the Member State's last submission produced, whatever its received time. */
     /**
-     * What the intake needs of the Member State's last version (to answer an identical one with it, and to number the
-     * next): no positions, texts or attachment, which every reply would otherwise read again.
+     * The version the Member State's last submission produced, whatever its received time, as far as the intake needs it
+     * (to answer an identical one with it, and to number the next): no positions, texts or attachment, which every reply
+     * would otherwise read again.
      */
     public Optional<LastVersion> lastRecorded(long consultationId, String memberState) {
         return jdbc.sql("""
